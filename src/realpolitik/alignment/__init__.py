@@ -1,0 +1,1 @@
+"""alignment package (being built)."""

@@ -1,0 +1,1 @@
+"""bargaining package (being built)."""

@@ -1,0 +1,1 @@
+"""voting package (being built)."""

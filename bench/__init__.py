@@ -1,0 +1,1 @@
+"""Benchmarks for realpolitik: ``python -m bench`` (or ``make bench``) runs them all."""

@@ -2,7 +2,7 @@
 
 The pipeline runs one way, each stage usable alone::
 
-    news text / event files -> events -> store -> relations -> models -> scenarios & claims -> report
+    text / event files -> events -> store -> relations -> models -> scenarios & claims -> report
 
 Subpackages
 -----------

@@ -1,1 +1,1 @@
-"""data package (being built)."""
+"""Packaged data: bundled scenarios and tables, each with its sources beside it."""

@@ -40,8 +40,17 @@ class Actor(_Strict):
     name: str = Field(min_length=1)
     capability: float = Field(gt=0, description="Relative power resources, > 0.")
     kind: str = "state"
+    code: str | None = Field(
+        default=None,
+        description="Event-data actor code (ISO3-based, e.g. KOR for ROK) when it differs from id.",
+    )
     rationale: str | None = None
     source: str | None = None
+
+    @property
+    def event_code(self) -> str:
+        """The code this actor carries in event data (``code`` if given, else ``id``)."""
+        return self.code or self.id
 
 
 class Scale(_Strict):
@@ -84,11 +93,7 @@ class Issue(_Strict):
         lo, hi = self.scale.min, self.scale.max
         if not lo <= self.status_quo <= hi:
             raise ValueError(f"status_quo {self.status_quo} lies outside the scale [{lo}, {hi}]")
-        for actor, st in self.positions.items():
-            if not lo <= st.position <= hi:
-                raise ValueError(
-                    f"position of {actor} ({st.position}) lies outside the scale [{lo}, {hi}]"
-                )
+        # positions outside the scale are reported by validate.check_references, per actor
         return self
 
 

@@ -25,6 +25,10 @@ def _line_for(path: str, lines: dict[str, int]) -> int | None:
         p = p[:cut] if cut > 0 else ""
 
 
+def _is_number(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and x == x
+
+
 def check_references(data: dict[str, Any]) -> list[Problem]:
     """Cross-reference checks pydantic cannot do field by field.
 
@@ -51,6 +55,17 @@ def check_references(data: dict[str, Any]) -> list[Problem]:
                     Problem(
                         f"issues[{i}].positions",
                         f"actor {actor!r} has no position on issue {iss.get('id')!r}",
+                    )
+                )
+        scale = iss.get("scale") if isinstance(iss.get("scale"), dict) else {}
+        lo, hi = scale.get("min", 0.0), scale.get("max", 100.0)
+        for actor, st in pos.items():
+            x = st.get("position") if isinstance(st, dict) else None
+            if _is_number(x) and _is_number(lo) and _is_number(hi) and not lo <= x <= hi:
+                problems.append(
+                    Problem(
+                        f"issues[{i}].positions.{actor}.position",
+                        f"position {x} lies outside the issue's scale [{lo}, {hi}]",
                     )
                 )
     if actors and not (data.get("issues") or []) and not (data.get("relations") or []):

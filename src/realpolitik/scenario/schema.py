@@ -129,7 +129,22 @@ class Scenario(_Strict):
     relations: list[Relation] = Field(default_factory=list)
     interventions: list[dict[str, Any]] = Field(default_factory=list)
     claims: list[dict[str, Any]] = Field(default_factory=list)
+    uncertainty: dict[str, float] = Field(
+        default_factory=dict,
+        description="Monte Carlo noise: position_sd, salience_sd, capability_cv, propensity_sd.",
+    )
     notes: str | None = None
+
+    @field_validator("uncertainty")
+    @classmethod
+    def _known_uncertainty(cls, unc: dict[str, float]) -> dict[str, float]:
+        allowed = {"position_sd", "salience_sd", "capability_cv", "propensity_sd"}
+        for k, v in unc.items():
+            if k not in allowed:
+                raise ValueError(f"unknown uncertainty key {k!r}; expected {sorted(allowed)}")
+            if not v >= 0:
+                raise ValueError(f"uncertainty {k} must be >= 0 (got {v})")
+        return unc
 
     @field_validator("actors")
     @classmethod

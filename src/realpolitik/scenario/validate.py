@@ -117,7 +117,9 @@ def scenario_problems(data: Any, lines: dict[str, int] | None = None) -> list[Pr
     for p in check_references(data):
         problems.append(Problem(p.path, p.message, _line_for(p.path, lines)))
     # pluggable extensions (interventions, claims) validate their own sections
-    from realpolitik.scenario import extensions
+    from realpolitik.scenario import claims, extensions, interventions
+
+    del claims, interventions  # imported for their registered checks
 
     for check in extensions.registered_checks():
         for p in check(data):

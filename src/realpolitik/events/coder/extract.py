@@ -1,0 +1,315 @@
+"""Source and target actors of an event verb, read from the dependency parse.
+
+For an event verb the **source** is its subject (``nsubj``); for a passive verb the agent
+(``by ...``). A verb without its own subject borrows it from the verb it is coordinated with
+("China putting pressure ... and banning imports") or, for an open complement, from the
+governing verb ("Kim threatened to strike"). A relative clause's subject is the noun it
+modifies. The **target** is the first actor among: the direct object, the indirect object, the
+passive subject, the objects of the prepositions that name a recipient (to, with, against, on,
+at, toward, into, over, for, from, upon), the prepositional objects attached to the direct
+object ("imports *from* the North", "sanctions *on* Pyongyang"), and the objects of a
+complement the pattern consumed ("threatened to strike *Guam*"). Coordinated arguments give
+one event per actor.
+
+An argument noun phrase is resolved to an actor from the dictionary's mentions that overlap
+it: the mention covering the head noun first, then one in its pre-modifiers ("*North Korean*
+leader", "the *U.S.* territory") or in an "of" phrase. Personal pronouns and "counterpart" are
+resolved against the actors mentioned so far in the document (:class:`Context`).
+
+References
+----------
+de Marneffe, M.-C. & Manning, C. D. (2008). *Stanford typed dependencies manual* (the relation
+labels spaCy's English parser uses: nsubj, nsubjpass, dobj, dative, prep/pobj, agent, xcomp,
+ccomp, conj, relcl; sec. 2).
+Schrodt, P. A. (2012). CAMEO codebook 1.1b3, ch. 1 (source = the actor initiating the action,
+target = the actor it is directed at).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+__all__ = [
+    "Mention",
+    "ActorRef",
+    "Context",
+    "TokenActors",
+    "sources_of",
+    "targets_of",
+    "TARGET_PREPS",
+]
+
+#: Prepositions whose object is the recipient of an action.
+TARGET_PREPS: frozenset[str] = frozenset(
+    "to with against on at toward towards into over for from upon onto".split()
+)
+
+_PERSONAL = frozenset({"he", "she", "him", "her", "they", "them", "it", "its", "his", "their"})
+_COUNTERPART = frozenset({"counterpart", "counterparts", "rival", "adversary", "foe"})
+
+
+class Mention(Protocol):
+    """What the coder needs from an actor mention (``realpolitik.actors.ActorMatch``)."""
+
+    code: str
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """A resolved argument.
+
+    Attributes
+    ----------
+    code
+        Actor code.
+    text
+        The surface words it was read from.
+    via
+        ``mention`` (named in the phrase), ``pronoun`` or ``counterpart`` (resolved from context).
+    """
+
+    code: str
+    text: str
+    via: str = "mention"
+
+
+@dataclass
+class Context:
+    """Actors mentioned so far in a document (for pronouns and "counterpart").
+
+    Parameters
+    ----------
+    country_of
+        Maps an actor code to its country part (e.g. ``USAGOV -> USA``).
+    size
+        How many recent mentions to keep.
+    """
+
+    country_of: Any = None
+    size: int = 12
+    recent: deque[tuple[str, str, str]] = field(default_factory=deque)
+    last_subject: tuple[str, str] | None = None
+
+    def note(self, code: str, text: str, kind: str = "") -> None:
+        """Remember a mention (most recent last)."""
+        self.recent.append((code, text, kind))
+        while len(self.recent) > self.size:
+            self.recent.popleft()
+
+    def country(self, code: str) -> str:
+        """The country part of a code."""
+        if self.country_of is None:
+            return code[:3]
+        try:
+            return str(self.country_of(code))
+        except Exception:  # noqa: BLE001 - unknown codes keep their first three letters
+            return code[:3]
+
+    def other_than(self, code: str) -> tuple[str, str] | None:
+        """The most recent mention of a different country than ``code``."""
+        mine = self.country(code)
+        for c, t, _k in reversed(self.recent):
+            if self.country(c) != mine:
+                return c, t
+        return None
+
+
+class TokenActors:
+    """Actor mentions of one sentence, indexed by token.
+
+    Parameters
+    ----------
+    sent
+        The spaCy ``Span``.
+    mentions
+        Mentions with character offsets relative to ``sent.doc.text``.
+    """
+
+    def __init__(self, sent: Any, mentions: list[Any]) -> None:
+        self.sent = sent
+        self.by_token: dict[int, Any] = {}
+        for m in mentions:
+            for tok in sent:
+                if tok.idx < m.end and tok.idx + len(tok.text) > m.start:
+                    self.by_token.setdefault(tok.i, m)
+        self.mentions = mentions
+
+    def for_phrase(self, head: Any) -> Any | None:
+        """The mention naming the noun phrase headed by ``head``, if any."""
+        m = self.by_token.get(head.i)
+        if m is not None:
+            return m
+        for c in head.children:
+            if c.dep_ in ("compound", "amod", "poss", "nmod", "appos") and c.i < head.i + 6:
+                for t in c.subtree:
+                    m = self.by_token.get(t.i)
+                    if m is not None:
+                        return m
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        m = self.by_token.get(g.i)
+                        if m is not None:
+                            return m
+                        for gc in g.children:
+                            if gc.dep_ in ("compound", "amod"):
+                                m = self.by_token.get(gc.i)
+                                if m is not None:
+                                    return m
+        for c in head.children:
+            if c.dep_ == "appos":
+                m = self.by_token.get(c.i)
+                if m is not None:
+                    return m
+        return None
+
+    def resolve(self, head: Any, ctx: Context | None, subject: ActorRef | None = None) -> ActorRef | None:
+        """Resolve an argument head to an actor.
+
+        Parameters
+        ----------
+        head
+            Head token of the argument.
+        ctx
+            Document context for pronouns and "counterpart".
+        subject
+            The already-resolved source (a "counterpart" is someone of another country).
+
+        Returns
+        -------
+        ActorRef or None
+            The actor, or ``None`` when nothing in the phrase names one.
+        """
+        low = head.lower_
+        if low in _COUNTERPART and ctx is not None:
+            ref = subject.code if subject else None
+            if ref is not None:
+                other = ctx.other_than(ref)
+                if other is not None:
+                    return ActorRef(other[0], head.text, "counterpart")
+            return None
+        m = self.for_phrase(head)
+        if m is not None:
+            return ActorRef(m.code, m.text)
+        if head.pos_ == "PRON" and low in _PERSONAL and ctx is not None:
+            # nearest earlier mention in this sentence that is not in the same clause's object
+            for t in reversed(list(self.sent)[: head.i - self.sent.start]):
+                mm = self.by_token.get(t.i)
+                if mm is not None and t.dep_ in ("nsubj", "nsubjpass", "compound", "poss"):
+                    return ActorRef(mm.code, head.text, "pronoun")
+            if ctx.last_subject is not None:
+                return ActorRef(ctx.last_subject[0], head.text, "pronoun")
+        return None
+
+
+def _expand(tok: Any) -> list[Any]:
+    return [tok, *tok.conjuncts]
+
+
+def _subject_heads(verb: Any) -> tuple[list[Any], bool]:
+    """Subject heads of ``verb`` (borrowed from governing verbs if needed) and passivity."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    t = verb
+    for _ in range(5):
+        if passive:
+            for c in t.children:
+                if c.dep_ == "agent":
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        return _expand(objs[0]), True
+            return [], True
+        subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj", "expl")]
+        subs = [c for c in subs if c.dep_ != "expl"]
+        if subs:
+            return _expand(subs[0]), passive
+        if t.dep_ == "relcl":
+            return _expand(t.head), passive
+        if t.dep_ == "xcomp":
+            head = t.head
+            # object control: "urged Pyongyang to stop" -> Pyongyang
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            if objs and head.lemma_.lower() in ("urge", "ask", "tell", "force", "persuade",
+                                                   "order", "invite", "encourage", "allow",
+                                                   "help", "press", "push", "like", "want"):
+                return _expand(objs[0]), passive
+            t = head
+            continue
+        if t.dep_ in ("conj", "advcl", "pcomp") and t.head is not t:
+            if t.dep_ == "advcl" and not any(c.dep_ == "mark" for c in t.children) and t.tag_ != "VBG":
+                return [], passive
+            t = t.head
+            continue
+        break
+    return [], passive
+
+
+def sources_of(verb: Any, actors: TokenActors, ctx: Context | None) -> list[ActorRef]:
+    """Resolved source actors of an event verb (see the module docstring)."""
+    heads, _passive = _subject_heads(verb)
+    out: list[ActorRef] = []
+    for h in heads:
+        ref = actors.resolve(h, ctx)
+        if ref is not None and ref not in out:
+            out.append(ref)
+    return out
+
+
+def _target_heads(verb: Any, consumed: tuple[int, ...]) -> list[Any]:
+    heads: list[Any] = []
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    first: list[Any] = []
+    later: list[Any] = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "iobj") or (passive and c.dep_ == "nsubjpass"):
+            first.extend(_expand(c))
+    for c in verb.children:
+        if c.dep_ in ("prep",) and c.lower_ in TARGET_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    later.extend(_expand(g))
+    obj_preps: list[Any] = []
+    for o in first:
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of"}:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        obj_preps.extend(_expand(g))
+    comp: list[Any] = []
+    for i in consumed:
+        ctok = verb.doc[i]
+        comp.extend(_target_heads(ctok, ()))
+    heads = first + later + obj_preps + comp
+    return heads
+
+
+def targets_of(
+    verb: Any,
+    actors: TokenActors,
+    ctx: Context | None,
+    consumed: tuple[int, ...] = (),
+    source: ActorRef | None = None,
+) -> list[ActorRef]:
+    """Resolved target actors of an event verb (see the module docstring).
+
+    Only the first argument slot that resolves to an actor is used (with its coordinated
+    members), so "praised Kim for his decision on Guam" targets Kim, not Guam.
+    """
+    heads = _target_heads(verb, consumed)
+    for h in heads:
+        ref = actors.resolve(h, ctx, subject=source)
+        if ref is None:
+            continue
+        out = [ref]
+        for c in h.conjuncts:
+            r2 = actors.resolve(c, ctx, subject=source)
+            if r2 is not None and r2 not in out:
+                out.append(r2)
+        return out
+    return []

@@ -43,14 +43,18 @@ def _check(x: np.ndarray, sizes: np.ndarray | None) -> tuple[np.ndarray, np.ndar
     return x, w / w.mean()
 
 
+def _flow(x: np.ndarray, w: np.ndarray, bound: float) -> np.ndarray:
+    pressure = (x * w[None, :]) @ x
+    np.fill_diagonal(pressure, 0.0)
+    return (1.0 - (x / bound) ** 2) * pressure
+
+
 def heider_flow(x: np.ndarray, sizes: np.ndarray | None = None, bound: float = 1.0) -> np.ndarray:
     """The right-hand side dx/dt of eq. (1) of [1]_ (zero diagonal), as an n×n array."""
     x, w = _check(x, sizes)
     x = x.copy()
     np.fill_diagonal(x, 0.0)
-    pressure = (x * w[None, :]) @ x
-    np.fill_diagonal(pressure, 0.0)
-    return (1.0 - (x / bound) ** 2) * pressure
+    return _flow(x, w, bound)
 
 
 def heider_trajectory(
@@ -68,7 +72,7 @@ def heider_trajectory(
     numpy.ndarray
         Array of shape (steps + 1, n, n): the tie matrix at t = 0, dt, ..., t_max.
     """
-    x, _ = _check(x0, sizes)
+    x, w = _check(x0, sizes)
     if not (t_max >= 0 and dt > 0):
         raise InputError("need t_max >= 0 and dt > 0", field="t_max")
     steps = int(round(t_max / dt))
@@ -77,10 +81,10 @@ def heider_trajectory(
     np.fill_diagonal(cur, 0.0)
     out[0] = cur
     for s in range(steps):
-        k1 = heider_flow(cur, sizes, bound)
-        k2 = heider_flow(cur + 0.5 * dt * k1, sizes, bound)
-        k3 = heider_flow(cur + 0.5 * dt * k2, sizes, bound)
-        k4 = heider_flow(cur + dt * k3, sizes, bound)
+        k1 = _flow(cur, w, bound)
+        k2 = _flow(cur + 0.5 * dt * k1, w, bound)
+        k3 = _flow(cur + 0.5 * dt * k2, w, bound)
+        k4 = _flow(cur + dt * k3, w, bound)
         cur = np.clip(cur + dt / 6.0 * (k1 + 2 * k2 + 2 * k3 + k4), -bound, bound)
         out[s + 1] = cur
     return out

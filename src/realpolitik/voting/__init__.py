@@ -1,1 +1,30 @@
-"""voting package (being built)."""
+"""Voting power in weighted voting games.
+
+Exports
+-------
+WeightedGame, weighted_game, swing_counts
+    Games ``[q; w_1..w_n]`` with veto players; exact swing counts by generating functions.
+shapley_shubik
+    Exact Shapley-Shubik index (``Fraction`` per player).
+BanzhafIndex, banzhaf
+    Exact raw and normalised Banzhaf indices.
+unsc_game, preset_game, PERMANENT_MEMBERS
+    The UN Security Council preset.
+"""
+
+from realpolitik.voting.banzhaf import BanzhafIndex, banzhaf
+from realpolitik.voting.shapley_shubik import shapley_shubik
+from realpolitik.voting.unsc import PERMANENT_MEMBERS, preset_game, unsc_game
+from realpolitik.voting.weighted_game import WeightedGame, swing_counts, weighted_game
+
+__all__ = [
+    "WeightedGame",
+    "weighted_game",
+    "swing_counts",
+    "shapley_shubik",
+    "BanzhafIndex",
+    "banzhaf",
+    "unsc_game",
+    "preset_game",
+    "PERMANENT_MEMBERS",
+]

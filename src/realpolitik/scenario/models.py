@@ -80,14 +80,14 @@ class LandscapeSummary:
 
 def landscape_summary(state: ScenarioState) -> LandscapeSummary:
     """Global minimum of the Axelrod–Bennett landscape of the state's sizes and propensities."""
-    from realpolitik.alignment.landscape import landscape
+    from realpolitik.alignment.landscape import enumerate_landscape
 
-    res = landscape(np.asarray(state.capability), np.asarray(state.propensity),
-                    names=list(state.actors))
+    res = enumerate_landscape(np.asarray(state.capability), np.asarray(state.propensity),
+                              list(state.actors))
     gm = res.global_minimum
-    blocs = tuple(tuple(b) for b in gm.blocs)
-    return LandscapeSummary(blocs, float(gm.energy), float(gm.basin_share),
-                            len(res.local_minima))
+    blocs = tuple(tuple(b) for b in gm.blocs if b)
+    share = float(gm.basin_share) if gm.basin_share is not None else float("nan")
+    return LandscapeSummary(blocs, float(gm.energy), share, len(res.local_minima or []))
 
 
 def triangle_of(state: ScenarioState, a: str, b: str, c: str) -> Any:

@@ -18,7 +18,14 @@ import numpy as np
 
 from realpolitik.errors import InputError, UnknownActorError
 
-__all__ = ["SignedGraph", "read_edge_table", "EDGE_NODE_COLUMNS", "EDGE_VALUE_COLUMNS"]
+__all__ = [
+    "SignedGraph",
+    "read_edge_table",
+    "read_sizes_csv",
+    "read_propensities_csv",
+    "EDGE_NODE_COLUMNS",
+    "EDGE_VALUE_COLUMNS",
+]
 
 #: Accepted pairs of column names for the two end points of an edge (first match wins).
 EDGE_NODE_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -389,6 +396,7 @@ class _EdgeTable:
         col_a, col_b = pair
         edges: dict[tuple[str, str], float] = {}
         order: list[str] = []
+        oriented: set[tuple[str, str]] = set()
         seen_nodes: set[str] = set()
         for k, rec in enumerate(records):
             line = lines[k] if lines is not None else first_line + k
@@ -419,6 +427,13 @@ class _EdgeTable:
                     line=line,
                 )
             key = (a, b) if a < b else (b, a)
+            if key in edges and edges[key] != num and (b, a) in oriented:
+                raise InputError(
+                    f"asymmetric values: {b}->{a} is {edges[key]:g} but {a}->{b} is {num:g}",
+                    file=name,
+                    field=value,
+                    line=line,
+                )
             if key in edges and edges[key] != num:
                 raise InputError(
                     f"duplicate edge {a}-{b} with conflicting values {edges[key]:g} and {num:g}",
@@ -427,6 +442,7 @@ class _EdgeTable:
                     line=line,
                 )
             edges[key] = num
+            oriented.add((a, b))
             for v in (a, b):
                 if v not in seen_nodes:
                     seen_nodes.add(v)
@@ -503,3 +519,151 @@ def read_edge_table(path: str | Path) -> dict[str | None, _EdgeTable]:
             [r for _, r in items], columns, name=str(p), lines=[ln for ln, _ in items]
         )
     return out
+
+
+def _read_rows(path: str | Path) -> tuple[list[str], list[list[str]]]:
+    p = Path(path)
+    try:
+        with p.open(newline="", encoding="utf-8-sig") as fh:
+            rows = [r for r in csv.reader(fh)]
+    except FileNotFoundError:
+        raise InputError("file not found", file=str(p)) from None
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"cannot read CSV: {exc}", file=str(p)) from None
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if not rows:
+        raise InputError("empty file; expected a header row", file=str(p), line=1)
+    return [c.strip() for c in rows[0]], [[c.strip() for c in r] for r in rows[1:]]
+
+
+def read_sizes_csv(path: str | Path) -> dict[str, float]:
+    """Read actor sizes from a CSV with header ``actor,size`` (or ``actor,capability``).
+
+    Parameters
+    ----------
+    path
+        The CSV file.
+
+    Returns
+    -------
+    dict
+        Actor -> positive size, in file order.
+
+    Raises
+    ------
+    InputError
+        Missing columns, repeated actors, non-numeric or non-positive sizes (with line).
+    """
+    header, rows = _read_rows(path)
+    low = [h.lower() for h in header]
+    a_col = next((low.index(c) for c in ("actor", "node", "id", "name") if c in low), None)
+    s_col = next((low.index(c) for c in ("size", "capability", "weight") if c in low), None)
+    if a_col is None or s_col is None:
+        raise InputError(
+            "expected header columns actor,size; got " + ",".join(header),
+            file=str(path),
+            field="header",
+            line=1,
+        )
+    out: dict[str, float] = {}
+    for k, r in enumerate(rows, start=2):
+        if len(r) <= max(a_col, s_col):
+            raise InputError("too few columns", file=str(path), line=k)
+        actor, raw = r[a_col], r[s_col]
+        num = _as_float(raw)
+        if num is None or num <= 0:
+            raise InputError(
+                f"expected a positive number, got {raw!r}",
+                file=str(path),
+                field=header[s_col],
+                line=k,
+            )
+        if actor in out:
+            raise InputError(
+                f"actor {actor!r} appears more than once",
+                file=str(path),
+                field=header[a_col],
+                line=k,
+            )
+        out[actor] = num
+    return out
+
+
+def read_propensities_csv(path: str | Path) -> tuple[list[str], np.ndarray]:
+    """Read a propensity matrix (``actor,A,B,...``) or an edge list (``a,b,propensity``).
+
+    Parameters
+    ----------
+    path
+        The CSV file. A matrix has a first header cell naming the row label column and then
+        one column per actor, in the same order as the rows; it must be symmetric with an empty
+        or zero diagonal.
+
+    Returns
+    -------
+    tuple
+        ``(actors, matrix)``.
+
+    Raises
+    ------
+    InputError
+        Non-numeric cells, a non-square or asymmetric matrix, or a self-propensity (with the
+        line and column).
+    """
+    header, rows = _read_rows(path)
+    low = {h.lower() for h in header}
+    if any(x in low and y in low for x, y in EDGE_NODE_COLUMNS):
+        tables = read_edge_table(path)
+        table = next(iter(tables.values()))
+        g = table.to_graph()
+        return list(g.nodes), np.array(g.weights)
+    actors = header[1:]
+    name = str(path)
+    if not actors or len(rows) != len(actors):
+        raise InputError(
+            f"a propensity matrix needs one row per actor column ({len(actors)} columns, "
+            f"{len(rows)} rows), or use an edge list a,b,propensity",
+            file=name,
+            field="header",
+            line=1,
+        )
+    m = np.zeros((len(actors), len(actors)))
+    for i, r in enumerate(rows):
+        line = i + 2
+        if r[0] != actors[i]:
+            raise InputError(
+                f"row {i + 1} is labelled {r[0]!r} but column {i + 1} is {actors[i]!r}; rows "
+                "and columns must list the actors in the same order",
+                file=name,
+                field=header[0],
+                line=line,
+            )
+        if len(r) != len(header):
+            raise InputError(f"expected {len(header)} cells, got {len(r)}", file=name, line=line)
+        for j, cell in enumerate(r[1:]):
+            if cell == "" and i == j:
+                continue
+            num = _as_float(cell)
+            if num is None:
+                raise InputError(
+                    f"expected a number, got {cell!r}", file=name, field=actors[j], line=line
+                )
+            if i == j and num != 0:
+                raise InputError(
+                    f"self-propensity of {actors[i]} must be empty or 0, got {cell}",
+                    file=name,
+                    field=actors[j],
+                    line=line,
+                )
+            m[i, j] = num
+    for i in range(len(actors)):
+        for j in range(i + 1, len(actors)):
+            if not math.isclose(m[i, j], m[j, i], rel_tol=0.0, abs_tol=1e-12):
+                raise InputError(
+                    f"asymmetric propensities: {actors[i]}->{actors[j]} is {m[i, j]:g} but "
+                    f"{actors[j]}->{actors[i]} is {m[j, i]:g}; propensities must be symmetric",
+                    file=name,
+                    field=actors[j],
+                    line=i + 2,
+                )
+    return list(actors), m

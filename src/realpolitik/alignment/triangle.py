@@ -67,6 +67,9 @@ class Triangle:
         Player -> ``pivot`` / ``wing`` / ``partner`` / ``outcast`` / ``adversary``.
     scores
         Player -> graded role score ``r_ij + r_ik - r_jk``.
+    complete
+        False when a relation is exactly 0 (no relation): the configuration then treats the
+        missing tie as enmity (absence of amity), which callers should report.
     """
 
     actors: tuple[str, str, str]
@@ -76,6 +79,7 @@ class Triangle:
     outcast: str | None
     roles: dict[str, str] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
+    complete: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data view (JSON-ready)."""
@@ -87,6 +91,7 @@ class Triangle:
             "outcast": self.outcast,
             "roles": dict(self.roles),
             "scores": dict(self.scores),
+            "complete": self.complete,
         }
 
 
@@ -189,6 +194,7 @@ def classify_triangle(a: str, b: str, c: str, r_ab: float, r_ac: float, r_bc: fl
         outcast=outcast,
         roles=roles,
         scores={lab: float(s) for lab, s in zip(labels, scores, strict=True)},
+        complete=all(v != 0 for v in r.values()),
     )
 
 

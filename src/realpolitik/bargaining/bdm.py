@@ -74,6 +74,7 @@ OCTANTS: tuple[str, ...] = (
     "stalemate",  # neither expects to gain: status quo
 )
 _NONE, _CWIN, _CLOSE, _CPG, _CPY, _CAPG, _CAPY, _STALE = range(8)
+_TIE = 1e-9  # relative tolerance within which two offers' selection keys count as tied
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,10 @@ class BDMOptions:
     capitulation
         A capitulating actor ``"full-move"`` (moves to the proposer's position) or
         ``"never"`` (capitulations are recorded but not acted on).
+
+        Whatever the selection rule, offers whose keys tie (within a relative 1e-9) are
+        resolved in favour of the lowest resulting position, so results do not depend on
+        the order of the actors.
     offer_selection
         Which offer an actor accepts when several arrive: ``"least-move"`` (the one that
         moves it least; BDM 1994 and the paper), ``"highest-eu"`` (the one whose proposer
@@ -339,6 +344,18 @@ class BDMBatch:
     rounds_run: np.ndarray
 
 
+def _pick(mask: np.ndarray, key: np.ndarray, newpos: np.ndarray) -> np.ndarray:
+    """Index of the offer with the smallest key; ties (within 1e-9) go to the lowest position.
+
+    Breaking ties by position rather than by actor index keeps the model invariant to the
+    order in which actors are listed.
+    """
+    k = np.where(mask, key, np.inf)
+    kmin = k.min(axis=2, keepdims=True)
+    tied = mask & (k <= kmin + _TIE * np.maximum(np.abs(kmin), 1.0))
+    return np.argmin(np.where(tied, newpos, np.inf), axis=2)
+
+
 def _one_round(
     x: np.ndarray,
     w: np.ndarray,
@@ -396,22 +413,18 @@ def _one_round(
     is_comp = oct_ == _CPY
     is_cap = oct_ == _CAPY if opt.capitulation == "full-move" else np.zeros_like(same)
     move = np.abs(newpos - xi)
-    inf = np.inf
     if opt.offer_selection == "scholz-compromise":
         wsum = np.abs(eij) + np.abs(eji)
         with np.errstate(invalid="ignore", divide="ignore"):
             cpt = (np.abs(eij) * xi + np.abs(eji) * xj) / np.where(wsum > 0, wsum, 1.0)
         choice = np.full((bsz, n), -1)
         for mask, key in ((is_cap, move), (is_comp, cpt), (is_conf, move)):
-            k = np.where(mask, key, inf)
-            best = np.argmin(k, axis=2)
-            has = mask.any(axis=2)
-            choice = np.where(has, best, choice)  # later categories take priority
+            best = _pick(mask, key, newpos)
+            choice = np.where(mask.any(axis=2), best, choice)  # later categories win
     else:
         any_offer = is_conf | is_comp | is_cap
         key = move if opt.offer_selection == "least-move" else -eji
-        k = np.where(any_offer, key, inf)
-        choice = np.where(any_offer.any(axis=2), np.argmin(k, axis=2), -1)
+        choice = np.where(any_offer.any(axis=2), _pick(any_offer, key, newpos), -1)
     bi, ii = np.nonzero(choice >= 0)
     new = x.copy()
     new[bi, ii] = newpos[bi, ii, choice[bi, ii]]

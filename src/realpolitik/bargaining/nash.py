@@ -60,7 +60,8 @@ def nash_solution(
 
     def slope(v: float) -> float:
         gain = (q - x) ** 2 - (v - x) ** 2
-        return float(np.sum(w * (-2.0 * (v - x)) / gain))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return float(np.sum(w * (-2.0 * (v - x)) / gain))
 
     a, b = lo, hi
     for _ in range(200):

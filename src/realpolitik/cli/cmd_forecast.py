@@ -83,7 +83,8 @@ def forecast_data(
     -------
     dict
     """
-    from realpolitik.bargaining import Noise, get_model, monte_carlo, preset as get_preset
+    from realpolitik.bargaining import Noise, get_model, monte_carlo
+    from realpolitik.bargaining import preset as get_preset
     from realpolitik.errors import InputError
 
     names = list(_MODELS) if model == "all" else [model]

@@ -17,12 +17,14 @@ $(VENV)/.dev: $(VENV)/.base
 	$(PIP) install --quiet -e '.[dev]'
 	touch $@
 
-# The flagship Korea analysis end to end; prints the path of the report.
+# The flagship Korea analysis end to end; prints the path of the report. The two op-eds are
+# coded too when ../shared/corpus is beside the checkout (ARTICLES= to skip or point elsewhere).
+ARTICLES ?= $(wildcard ../shared/corpus)
 demo: $(VENV)/.base
-	$(VENV)/bin/realpolitik demo --out $(OUT)
+	$(VENV)/bin/realpolitik demo --out $(OUT) $(if $(ARTICLES),--articles $(ARTICLES))
 
-# The whole suite on both cores.
-test: $(VENV)/.dev
+# The whole suite on both cores (Chromium renders the report in one test).
+test: $(VENV)/.dev chromium
 	$(PY) -m pytest -n 2 -q
 
 bench: $(VENV)/.dev
@@ -34,7 +36,8 @@ lint: $(VENV)/.dev
 
 # Debian's Chromium, for the report rendering test (installed only where that test runs).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

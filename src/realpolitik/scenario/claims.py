@@ -249,6 +249,8 @@ def _problems(data: dict[str, Any]) -> list[Problem]:
         for iv in c.interventions:
             if iv not in ivs:
                 problems.append(Problem(f"{where}.intervention", f"unknown intervention {iv!r}"))
+        if all(iv in ivs for iv in c.interventions):
+            problems += _composition_problems(data, c, f"{where}.intervention")
         if isinstance(c.prediction, BargainingPrediction) and c.prediction.issue not in issues:
             problems.append(Problem(f"{where}.prediction.issue",
                                     f"unknown issue {c.prediction.issue!r}"))
@@ -256,6 +258,24 @@ def _problems(data: dict[str, Any]) -> list[Problem]:
 
 
 register_check(_problems)
+
+
+def _composition_problems(data: dict[str, Any], claim: Claim, where: str) -> list[Problem]:
+    """A claim's interventions must compose (no contradictions)."""
+    from pydantic import ValidationError as _VE
+
+    from realpolitik.errors import InputError
+    from realpolitik.scenario.interventions import compose, parse_interventions
+
+    try:
+        ivs = parse_interventions(data.get("interventions") or [])
+    except _VE:
+        return []  # reported by the interventions check
+    try:
+        compose(ivs, claim.interventions)
+    except InputError as exc:
+        return [Problem(where, exc.message)]
+    return []
 
 
 def parse_claims(raw: Sequence[dict[str, Any]]) -> list[Claim]:

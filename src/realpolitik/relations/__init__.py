@@ -1,1 +1,41 @@
-"""relations package (being built)."""
+"""Relations measured from stored events: dyad series, symmetric scores, graphs, triangles.
+
+Exports
+-------
+dyad_series, dyad_counts, all_dyads, add_measures
+    Directed-dyad series per day/week/month/year (quad-class counts, Goldstein sum and mean,
+    net cooperation and its volume-normalised share).
+dyad_scores, MEASURES
+    Symmetric (both directions pooled) scores in [-1, 1].
+signed_graph_window
+    A ``SignedGraph`` of measured relations in a time window (thresholds stated).
+triangle_over_time
+    Dittmer's strategic triangle of a named triad per period.
+relation_change, period_measure
+    Window-versus-baseline comparison of a pair's relations (for claim backtests).
+normalize_actor, FREQS
+    Actor arguments (aliases via the actor dictionary) and period names.
+"""
+
+from realpolitik.relations._source import FREQS
+from realpolitik.relations.actors import normalize_actor
+from realpolitik.relations.change import period_measure, relation_change
+from realpolitik.relations.series import add_measures, all_dyads, dyad_counts, dyad_series
+from realpolitik.relations.signed_graph import signed_graph_window
+from realpolitik.relations.symmetric import MEASURES, dyad_scores
+from realpolitik.relations.triangle import triangle_over_time
+
+__all__ = [
+    "dyad_series",
+    "dyad_counts",
+    "all_dyads",
+    "add_measures",
+    "dyad_scores",
+    "MEASURES",
+    "signed_graph_window",
+    "triangle_over_time",
+    "relation_change",
+    "period_measure",
+    "normalize_actor",
+    "FREQS",
+]

@@ -29,6 +29,7 @@ __all__ = [
     "ensure_schema",
     "IngestReport",
     "ingest_file",
+    "ingest_staged",
     "ingest",
     "store_info",
     "rejected_rows",
@@ -209,73 +210,120 @@ def ingest_file(
         When the file does not exist or cannot be read as ``fmt`` at all (nothing is
         written in that case).
     """
-    from realpolitik.events.readers import STAGE_COLUMNS, get_reader
-    from realpolitik.events.readers._pipeline import PARSED_TABLE, create_parsed_table
+    from realpolitik.events.readers import get_reader
+    from realpolitik.events.readers._pipeline import create_parsed_table
 
     p = Path(path)
     reader = get_reader(fmt)
     if not p.is_file():
         raise InputError("no such file", file=str(p))
-    file_key = str(p.resolve())
     con.execute("BEGIN TRANSACTION")
     try:
         create_parsed_table(con)
         n = reader(con, p, progress)
-        ingest_id = con.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchall()[
-            0
-        ][0]
-        if n == 0:
-            con.execute(
-                f"INSERT INTO {PARSED_TABLE} (line, raw, reason) "
-                "VALUES (0, '', 'empty file: no rows to ingest')"
-            )
-        good, bad = con.execute(
-            f"SELECT count(*) FILTER (reason IS NULL), count(*) FILTER (reason IS NOT NULL) "
-            f"FROM {PARSED_TABLE}"
-        ).fetchall()[0]
-        cols = ", ".join(STAGE_COLUMNS)
-        before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
-        con.execute(_DEDUPE_SQL.format(cols=cols, parsed=PARSED_TABLE))
-        added = con.execute("SELECT count(*) FROM events").fetchall()[0][0] - before
-        rej_before = con.execute("SELECT count(*) FROM rejected").fetchall()[0][0]
-        con.execute(
-            f"""
-            INSERT INTO rejected
-            SELECT ?, ?, ?, p.line, p.reason, p.raw, md5(coalesce(p.raw, '')) FROM {PARSED_TABLE} p
-            WHERE p.reason IS NOT NULL AND NOT EXISTS (
-                SELECT 1 FROM rejected r WHERE r.file = ? AND r.line = p.line
-                  AND r.raw_hash = md5(coalesce(p.raw, '')))
-            """,
-            [ingest_id, file_key, fmt, file_key],
-        )
-        rej_new = con.execute("SELECT count(*) FROM rejected").fetchall()[0][0] - rej_before
-        reasons = dict(
-            con.execute(
-                f"SELECT reason, count(*) FROM {PARSED_TABLE} WHERE reason IS NOT NULL "
-                "GROUP BY reason ORDER BY count(*) DESC, reason LIMIT 10"
-            ).fetchall()
-        )
-        con.execute(
-            "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                ingest_id,
-                file_key,
-                fmt,
-                dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                n,
-                added,
-                good - added,
-                bad,
-                rej_new,
-            ],
-        )
-        con.execute(f"DROP TABLE {PARSED_TABLE}")
+        report = _commit_parsed(con, p, fmt, n)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    return report
+
+
+def ingest_staged(con, table: Any, path: str | Path, fmt: str, rows_read: int) -> IngestReport:
+    """Store rows already parsed elsewhere (an Arrow table of the staging columns).
+
+    Used by the Dask engine, whose workers run the readers; the deduplicating write is the
+    same as :func:`ingest_file` and happens in one transaction.
+
+    Parameters
+    ----------
+    con
+        A writable store connection.
+    table
+        Arrow table with ``line, raw, reason`` and the staging columns.
+    path
+        The source file (for the report and rejected rows).
+    fmt
+        Its input format.
+    rows_read
+        Source rows read.
+
+    Returns
+    -------
+    IngestReport
+        Counts for the file.
+    """
+    from realpolitik.events.readers._pipeline import PARSED_TABLE, create_parsed_table
+
+    con.execute("BEGIN TRANSACTION")
+    try:
+        create_parsed_table(con)
+        con.register("_rp_staged", table)
+        con.execute(f"INSERT INTO {PARSED_TABLE} BY NAME SELECT * FROM _rp_staged")
+        con.unregister("_rp_staged")
+        report = _commit_parsed(con, Path(path), fmt, rows_read)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return report
+
+
+def _commit_parsed(con, p: Path, fmt: str, n: int) -> IngestReport:
+    """Move the staged rows of file ``p`` into ``events``/``rejected`` (inside a transaction)."""
+    from realpolitik.events.readers import STAGE_COLUMNS
+    from realpolitik.events.readers._pipeline import PARSED_TABLE
+
+    file_key = str(p.resolve())
+    ingest_id = con.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchall()[0][0]
+    if n == 0:
+        con.execute(
+            f"INSERT INTO {PARSED_TABLE} (line, raw, reason) "
+            "VALUES (0, '', 'empty file: no rows to ingest')"
+        )
+    good, bad = con.execute(
+        f"SELECT count(*) FILTER (reason IS NULL), count(*) FILTER (reason IS NOT NULL) "
+        f"FROM {PARSED_TABLE}"
+    ).fetchall()[0]
+    cols = ", ".join(STAGE_COLUMNS)
+    before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+    con.execute(_DEDUPE_SQL.format(cols=cols, parsed=PARSED_TABLE))
+    added = con.execute("SELECT count(*) FROM events").fetchall()[0][0] - before
+    rej_before = con.execute("SELECT count(*) FROM rejected").fetchall()[0][0]
+    con.execute(
+        f"""
+        INSERT INTO rejected
+        SELECT ?, ?, ?, p.line, p.reason, p.raw, md5(coalesce(p.raw, '')) FROM {PARSED_TABLE} p
+        WHERE p.reason IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM rejected r WHERE r.file = ? AND r.line = p.line
+              AND r.raw_hash = md5(coalesce(p.raw, '')))
+        """,
+        [ingest_id, file_key, fmt, file_key],
+    )
+    rej_new = con.execute("SELECT count(*) FROM rejected").fetchall()[0][0] - rej_before
+    reasons = dict(
+        con.execute(
+            f"SELECT reason, count(*) FROM {PARSED_TABLE} WHERE reason IS NOT NULL "
+            "GROUP BY reason ORDER BY count(*) DESC, reason LIMIT 10"
+        ).fetchall()
+    )
+    con.execute(
+        "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            ingest_id,
+            file_key,
+            fmt,
+            dt.datetime.now(dt.UTC).replace(tzinfo=None),
+            n,
+            added,
+            good - added,
+            bad,
+            rej_new,
+        ],
+    )
+    con.execute(f"DROP TABLE {PARSED_TABLE}")
     return IngestReport(
-        file=str(path),
+        file=str(p),
         format=fmt,
         rows_read=int(n),
         good=int(good),

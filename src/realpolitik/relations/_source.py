@@ -1,0 +1,78 @@
+"""Where relation measures read events from: a DuckDB store file or a Parquet dataset."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from realpolitik.errors import InputError
+
+__all__ = ["FREQS", "open_events", "check_freq", "as_date"]
+
+#: Period lengths; weeks start on Monday (ISO 8601), as DuckDB's ``date_trunc('week', ...)``.
+FREQS = ("day", "week", "month", "year")
+
+
+def check_freq(freq: str) -> str:
+    """Validate a period name; raises :class:`InputError` naming the allowed ones."""
+    if freq not in FREQS:
+        raise InputError(
+            f"unknown period {freq!r} (expected one of: {', '.join(FREQS)})", field="freq"
+        )
+    return freq
+
+
+def as_date(value: Any, field: str) -> dt.date | None:
+    """``None``, a date, or ISO text (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) as a date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        if len(text) == 4:
+            return dt.date(int(text), 1, 1)
+        if len(text) == 7:
+            return dt.date(int(text[:4]), int(text[5:7]), 1)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(
+            f"bad date {text!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)", field=field
+        ) from None
+
+
+@contextmanager
+def open_events(db: str | Path | None) -> Iterator[tuple[Any, str]]:
+    """Open an event source read-only; yield ``(connection, SQL table expression)``.
+
+    Parameters
+    ----------
+    db
+        A store file (see :func:`realpolitik.store.default_db_path`) or a directory holding
+        a Parquet dataset written by :func:`realpolitik.store.export_parquet`.
+
+    Yields
+    ------
+    tuple
+        The DuckDB connection and the expression to select events from.
+    """
+    import duckdb
+
+    from realpolitik.store.eventstore import connect
+    from realpolitik.store.parquet import dataset_glob
+
+    if db is not None and Path(db).is_dir():
+        glob = dataset_glob(db)
+        con = duckdb.connect()
+        try:
+            yield con, f"read_parquet('{glob}', hive_partitioning = true)"
+        finally:
+            con.close()
+        return
+    with connect(db, read_only=True) as con:
+        yield con, "events"

@@ -128,3 +128,18 @@ def test_claims_cli_unknown_claim_and_db(run_cli, tmp_path):
     assert res.exit_code == 2 and "unknown claim" in res.stderr
     res = run_cli("claims", KOREA, "--db", tmp_path / "none.duckdb", "--draws", "0")
     assert res.exit_code == 2 and "none.duckdb" in res.stderr
+
+
+def test_backtest_reads_an_event_store(run_cli, tmp_path, shared_data):
+    db = tmp_path / "ev.duckdb"
+    icews = shared_data / "events" / "icews"
+    res = run_cli("ingest", icews / "icews_2005-2015_sample20_named.tsv", "--format", "icews",
+                  "--db", db)
+    assert res.exit_code == 0, res.stderr
+    res = run_cli("claims", KOREA, "--db", db, "--draws", "0", "--format", "json",
+                  "--claim", "provocations_bring_us_china_closer")
+    assert res.exit_code == 0, res.stderr
+    bt = res.json()[0]["backtest"]
+    assert "event store" in bt["window"]["data"]
+    assert bt["status"] in {"supported", "contradicted"}
+    assert bt["window"]["n"] >= 20 and bt["baseline"]["n"] >= 20

@@ -22,9 +22,12 @@ def relations_section(db: str | Path | None = None) -> dict[str, Any]:
 
     pairs = ", ".join(f"{a}–{b}" for a, b in RELATION_PAIRS)
     if db is not None:
-        from realpolitik.relations import monthly_counts
+        import pandas as pd
 
-        frame = monthly_counts(db)
+        from realpolitik.relations import all_dyads
+
+        frame = all_dyads(db, "month").rename(columns={"period": "month"})
+        frame["month"] = pd.to_datetime(frame["month"])
         src = f"the event store {db}"
     else:
         frame = bundled_monthly()

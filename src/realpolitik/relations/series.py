@@ -40,6 +40,7 @@ __all__ = [
     "aggregate_sql",
     "add_measures",
     "dyad_series",
+    "series_from_aggregates",
     "dyad_counts",
     "all_dyads",
 ]
@@ -197,20 +198,49 @@ def dyad_series(
     where = f"{direct} AND {_date_where(lo, hi)}"
     with open_events(db) as (con, table):
         agg = con.execute(aggregate_sql(table, freq, where)).df()
-        if lo is None or hi is None:
-            span = con.execute(f"SELECT min(date), max(date) FROM {table} WHERE {where}")
-            first, last = span.fetchall()[0]
-            lo = lo or first
-            hi = hi or last
-        grid = _grid(con, freq, lo, hi) if lo is not None and hi is not None else None
-    if grid is None:
-        grid = pd.DataFrame({"period": pd.Series([], dtype="datetime64[us]")})
+    return series_from_aggregates(agg, a, b, freq, lo, hi)
+
+
+def series_from_aggregates(
+    agg: pd.DataFrame, source: str, target: str, freq: str, since: Any, until: Any
+) -> pd.DataFrame:
+    """Fill the period grid between the bounds and add the measures to integer aggregates.
+
+    Parameters
+    ----------
+    agg
+        ``period`` and :data:`COUNT_COLUMNS` of one (possibly pooled) dyad.
+    source, target
+        Codes to put in the ``source``/``target`` columns.
+    freq
+        Period length.
+    since, until
+        Bounds of the grid (dates); when None, the first/last period of ``agg``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`dyad_series` returns.
+    """
+    import duckdb
+
+    agg = agg.copy()
     agg["period"] = pd.to_datetime(agg["period"])
-    grid["period"] = pd.to_datetime(grid["period"])
+    lo = since if since is not None else (agg["period"].min().date() if len(agg) else None)
+    hi = until if until is not None else (agg["period"].max().date() if len(agg) else None)
+    if lo is not None and hi is not None:
+        con = duckdb.connect()
+        try:
+            grid = _grid(con, freq, lo, hi)
+        finally:
+            con.close()
+        grid["period"] = pd.to_datetime(grid["period"])
+    else:
+        grid = pd.DataFrame({"period": pd.Series([], dtype="datetime64[us]")})
     out = grid.merge(agg, on="period", how="left")
     out = add_measures(out)
-    out.insert(1, "source", a)
-    out.insert(2, "target", b)
+    out.insert(1, "source", source)
+    out.insert(2, "target", target)
     out["period"] = out["period"].dt.date
     return out.sort_values("period").reset_index(drop=True)
 

@@ -89,6 +89,8 @@ def aggregate_dask(
     freq: str = "month",
     *,
     exact: bool = False,
+    since: Any = None,
+    until: Any = None,
     scheduler: Any = None,
 ) -> pd.DataFrame:
     """Per-period directed-dyad aggregates of a Parquet event dataset, computed with Dask.
@@ -102,6 +104,8 @@ def aggregate_dask(
         ``day``, ``week``, ``month`` or ``year``.
     exact
         Group by full codes instead of states.
+    since, until
+        Inclusive date bounds on the events.
     scheduler
         Dask scheduler address or client (None: local threads).
 
@@ -112,7 +116,7 @@ def aggregate_dask(
     """
     import dask.dataframe as dd
 
-    from realpolitik.relations._source import check_freq
+    from realpolitik.relations._source import as_date, check_freq
     from realpolitik.relations.series import COUNT_COLUMNS, add_measures
     from realpolitik.store.parquet import dataset_glob
 
@@ -129,6 +133,11 @@ def aggregate_dask(
             **{c: pd.Series([], dtype="int64") for c in COUNT_COLUMNS},
         }
     )
+    lo, hi = as_date(since, "since"), as_date(until, "until")
+    if lo is not None:
+        ddf = ddf[ddf["date"] >= pd.Timestamp(lo)]
+    if hi is not None:
+        ddf = ddf[ddf["date"] <= pd.Timestamp(hi)]
     parts = ddf.map_partitions(_partial, freq, exact, meta=meta)
     total = parts.groupby(["period", "source", "target"]).sum()
     client = dask_client(scheduler)

@@ -64,7 +64,7 @@ def create_parsed_table(con) -> None:
 
 
 def iter_line_batches(
-    path: Path, *, batch_bytes: int = BATCH_BYTES, skip: int = 0
+    path: Path, *, batch_bytes: int | None = None, skip: int = 0
 ) -> Iterator[pa.Table]:
     r"""Yield the lines of a text file as Arrow tables ``(lineno int64, line string)``.
 
@@ -77,7 +77,7 @@ def iter_line_batches(
     path
         The file.
     batch_bytes
-        Approximate bytes per batch.
+        Approximate bytes per batch (default :data:`BATCH_BYTES`).
     skip
         Number of leading lines (headers) to leave out; numbering still counts them.
 
@@ -91,6 +91,8 @@ def iter_line_batches(
     InputError
         When a line is not UTF-8 text.
     """
+    if batch_bytes is None:
+        batch_bytes = BATCH_BYTES
     lineno = 1
     rest = b""
     with open(path, "rb") as fh:

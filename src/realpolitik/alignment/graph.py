@@ -612,7 +612,11 @@ def read_propensities_csv(path: str | Path) -> tuple[list[str], np.ndarray]:
     """
     header, rows = _read_rows(path)
     low = {h.lower() for h in header}
-    if any(x in low and y in low for x, y in EDGE_NODE_COLUMNS):
+    is_matrix = len(rows) == len(header) - 1 and [r[0] if r else "" for r in rows] == header[1:]
+    is_edges = any(x in low and y in low for x, y in EDGE_NODE_COLUMNS) and any(
+        c in low for c in EDGE_VALUE_COLUMNS
+    )
+    if is_edges and not is_matrix:
         tables = read_edge_table(path)
         table = next(iter(tables.values()))
         g = table.to_graph()

@@ -3,8 +3,9 @@
 The table lists every entity in country_converter's classification (states and territories)
 with its ISO3 code, short and official names, whether it is a UN member (or observer state),
 and membership of the G20 (its 19 member states). It is generated rather than hand-written;
-hand-kept names (demonyms, capitals, aliases) live in ``state_terms.tsv``. Run ``python -m realpolitik.actors.statetable``
-to regenerate after upgrading country_converter; a test checks the shipped file against it.
+hand-kept names (demonyms, capitals, aliases) live in ``state_terms.tsv``. Run
+``python -m realpolitik.actors.statetable`` to regenerate after upgrading country_converter;
+a test checks the shipped file against it.
 
 country_converter is read from its data file directly (``country_data.tsv``) because its
 ``CountryConverter`` class fails to build its regexes under pandas 3 (the ISO2 code of Namibia,

@@ -140,3 +140,36 @@ def test_landscape_bad_inputs(run_cli, tmp_path):
     assert r.exit_code == 2 and "SCENARIO" in r.stderr
     r = run_cli("landscape", "no-such-scenario")
     assert r.exit_code == 2
+
+
+def test_triangle_over_time_real_store(run_cli, tmp_path):
+    import datetime as dt
+    import json
+
+    relations = pytest.importorskip("realpolitik.relations")
+    store = pytest.importorskip("realpolitik.store")
+    if not hasattr(relations, "triangle_over_time") or not hasattr(store, "ingest"):
+        pytest.skip("the store / relations functions are not built yet")
+    from realpolitik.alignment import classify_triangle
+    from realpolitik.events.record import Event
+
+    rows = []
+    for m in (1, 2, 3):
+        day = dt.date(2017, m, 10)
+        rows += [
+            Event(day, "USA", "PRK", "190", "19", -10.0, 4, doc_id=f"a{m}"),
+            Event(day, "USA", "CHN", "042", "04", 1.9, 1, doc_id=f"b{m}"),
+            Event(day, "CHN", "PRK", "057", "05", 8.0, 1, doc_id=f"c{m}"),
+        ]
+    events = tmp_path / "ev.jsonl"
+    events.write_text("".join(json.dumps(e.to_dict()) + "\n" for e in rows))
+    db = tmp_path / "store.duckdb"
+    store.ingest(db, [events], "events")
+    r = run_cli("triangle", "USA", "CHN", "PRK", "--db", db, "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    periods = r.json()["periods"]
+    assert len(periods) == 3
+    for p in periods:
+        t = classify_triangle("USA", "CHN", "PRK", p["r_ab"], p["r_ac"], p["r_bc"])
+        assert p["configuration"] == t.configuration == "romantic_triangle"
+        assert p["pivot"] == "CHN"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from realpolitik.errors import InputError
 from realpolitik.events.readers import _tables
@@ -127,6 +128,7 @@ def iter_line_batches(
                             line=lineno + i,
                         ) from None
                 raise
+            text = pc.utf8_rtrim(text, characters="\r")
             nums = np.arange(lineno, lineno + n, dtype=np.int64)
             lineno += n
             if skip:

@@ -85,13 +85,15 @@ def _finish(src: str, cols: set[str], path: Path) -> str:
         if name in out:
             continue
         typ = STAGE_COLUMNS[name]
-        out[name] = f"coalesce(TRY_CAST({col(name)} AS {typ}), {_DEFAULTS[name]})"
-    hashed = ", ".join(
-        f"coalesce(CAST(r.{c} AS VARCHAR), '')" if c in cols else "''" for c in _HASHED
-    )
+        val = col(name)
+        if typ == "INTEGER":
+            val = f"TRY_CAST({val} AS DOUBLE)"
+        out[name] = f"coalesce(TRY_CAST({val} AS {typ}), {_DEFAULTS[name]})"
+    hashed = ", ".join(f"coalesce(CAST({c} AS VARCHAR), '')" for c in _HASHED)
     select = ",\n        ".join(f"{expr} AS {name}" for name, expr in out.items())
     modalities = "', '".join(("actual", "future", "hypothetical", "negated", "prescriptive"))
     return f"""
+    SELECT *, md5(concat_ws(chr(31), {hashed})) AS row_hash FROM (
     SELECT r.lineno AS line, r.raw AS raw,
         CASE
           WHEN r.__bad IS NOT NULL THEN r.__bad
@@ -105,10 +107,10 @@ def _finish(src: str, cols: set[str], path: Path) -> str:
                format('unknown modality "{{}}" in field modality', {modal})
         END AS reason,
         {select},
-        NULL AS action_country,
-        md5(concat_ws(chr(31), {hashed})) AS row_hash
+        NULL AS action_country
     FROM ({src}) r
     LEFT JOIN _rp_codes k ON k.code = trim(r.code)
+    )
     """
 
 

@@ -24,6 +24,7 @@ from the CAMEO table.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -40,7 +41,16 @@ from realpolitik.events.readers._pipeline import (
 )
 from realpolitik.events.readers._registry import register_reader
 
-__all__ = ["RELEASE_FIELDS", "NAMED_FIELDS", "NAMED_ISO_FIELDS", "stage", "resolve_name", "READER"]
+__all__ = [
+    "RELEASE_FIELDS",
+    "NAMED_FIELDS",
+    "NAMED_ISO_FIELDS",
+    "stage",
+    "resolve_name",
+    "resolve_person",
+    "is_person",
+    "READER",
+]
 
 RELEASE_FIELDS = (
     "Event ID",
@@ -71,6 +81,9 @@ NAMED_ISO_FIELDS = NAMED_FIELDS + ("source_iso3", "source_kind", "target_iso3", 
 def resolve_name(name: str) -> tuple[str | None, str]:
     """Date-independent resolution of an ICEWS actor name to ``(iso3, role)``.
 
+    Persons known to the actor dictionary are date-dependent (office-holders) and are not
+    resolved here; see :func:`resolve_person`.
+
     Parameters
     ----------
     name
@@ -93,19 +106,32 @@ def resolve_name(name: str) -> tuple[str | None, str]:
     iso = _tables.country_name_to_iso3(n)
     if iso is not None:
         return iso, ""
-    code = _dictionary_code(n)
-    if code is not None:
-        return code[:3], code[3:]
+    match = _dictionary_match(n, None)
+    if match is not None and match.kind != "person":
+        return match.code[:3], match.code[3:]
     return None, ""
 
 
-def _dictionary_code(name: str) -> str | None:
+def is_person(name: str) -> bool:
+    """Whether the actor dictionary knows ``name`` as a person (resolved by date)."""
+    match = _dictionary_match(name.strip(), None)
+    return match is not None and match.kind == "person"
+
+
+def resolve_person(name: str, on: dt.date) -> tuple[str | None, str]:
+    """``(iso3, role)`` of a person the actor dictionary lists, on date ``on`` (else None)."""
+    match = _dictionary_match(name.strip(), on)
+    if match is None:
+        return None, ""
+    return match.code[:3], match.code[3:]
+
+
+def _dictionary_match(name: str, on: dt.date | None):
     try:
         from realpolitik.actors import ActorDictionary  # type: ignore[attr-defined]
     except ImportError:
         return None
-    match = ActorDictionary.default().resolve(name)
-    return None if match is None else str(match.code)
+    return ActorDictionary.default().resolve(name, on=on)
 
 
 def _header_layout(first: str) -> tuple[str, ...] | None:
@@ -134,7 +160,13 @@ def _register_tables(con) -> None:
         "any_value(CAST(cameo_code AS VARCHAR)) AS cameo_code FROM _rp_src_et GROUP BY 1"
     )
     con.unregister("_rp_src_et")
-    con.execute("CREATE TEMP TABLE _rp_icews_names (name VARCHAR, iso3 VARCHAR, role VARCHAR)")
+    con.execute(
+        "CREATE TEMP TABLE _rp_icews_names (name VARCHAR, iso3 VARCHAR, role VARCHAR, "
+        "person BOOLEAN)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE _rp_icews_dated (name VARCHAR, date DATE, iso3 VARCHAR, role VARCHAR)"
+    )
 
 
 def _refresh_names(con, names_sql: str) -> None:
@@ -144,13 +176,32 @@ def _refresh_names(con, names_sql: str) -> None:
     ).fetchall()
     if not new:
         return
-    rows = [(r[0], *resolve_name(r[0])) for r in new]
-    con.register("_rp_src_names", pd.DataFrame(rows, columns=["name", "iso3", "role"]))
+    rows = [(r[0], *resolve_name(r[0]), is_person(r[0])) for r in new]
+    con.register("_rp_src_names", pd.DataFrame(rows, columns=["name", "iso3", "role", "person"]))
     con.execute(
         "INSERT INTO _rp_icews_names SELECT CAST(name AS VARCHAR), CAST(iso3 AS VARCHAR), "
-        "CAST(role AS VARCHAR) FROM _rp_src_names"
+        "CAST(role AS VARCHAR), person FROM _rp_src_names"
     )
     con.unregister("_rp_src_names")
+
+
+def _refresh_dated(con, pairs_sql: str) -> None:
+    """Resolve (person name, date) pairs of the batch not yet in ``_rp_icews_dated``."""
+    new = con.execute(
+        f"SELECT DISTINCT q.name, q.date FROM ({pairs_sql}) q "
+        "JOIN _rp_icews_names n ON n.name = q.name AND n.person "
+        "WHERE q.date IS NOT NULL AND NOT EXISTS (SELECT 1 FROM _rp_icews_dated d "
+        "WHERE d.name = q.name AND d.date = q.date)"
+    ).fetchall()
+    if not new:
+        return
+    rows = [(name, day, *resolve_person(name, day)) for name, day in new]
+    con.register("_rp_src_dated", pd.DataFrame(rows, columns=["name", "date", "iso3", "role"]))
+    con.execute(
+        "INSERT INTO _rp_icews_dated SELECT CAST(name AS VARCHAR), CAST(date AS DATE), "
+        "CAST(iso3 AS VARCHAR), CAST(role AS VARCHAR) FROM _rp_src_dated"
+    )
+    con.unregister("_rp_src_dated")
 
 
 def _sql(fields: tuple[str, ...], batch: str) -> str:
@@ -221,10 +272,10 @@ def _sql(fields: tuple[str, ...], batch: str) -> str:
         FROM s
     ), p AS (
         SELECT q.*, coalesce(q.fcode, et.cameo_code) AS code,
-            coalesce({s_hint}, so.iso3, sr.iso3) AS s_iso,
-            coalesce(sr.role, '') AS s_role,
-            coalesce({t_hint}, tof.iso3, tr.iso3) AS t_iso,
-            coalesce(tr.role, '') AS t_role
+            coalesce({s_hint}, so.iso3, sd.iso3, sr.iso3) AS s_iso,
+            coalesce(sd.role, sr.role, '') AS s_role,
+            coalesce({t_hint}, tof.iso3, td.iso3, tr.iso3) AS t_iso,
+            coalesce(td.role, tr.role, '') AS t_role
         FROM q
         LEFT JOIN _rp_icews_et et ON et.event_text = q.etext
         LEFT JOIN _rp_icews_off so
@@ -233,6 +284,8 @@ def _sql(fields: tuple[str, ...], batch: str) -> str:
             ON tof.name = q.tname AND q.date BETWEEN tof.start AND tof.stop
         LEFT JOIN _rp_icews_names sr ON sr.name = q.sname
         LEFT JOIN _rp_icews_names tr ON tr.name = q.tname
+        LEFT JOIN _rp_icews_dated sd ON sd.name = q.sname AND sd.date = q.date
+        LEFT JOIN _rp_icews_dated td ON td.name = q.tname AND td.date = q.date
         {hint_joins}
     )
     SELECT p.lineno AS line, p.raw AS raw,
@@ -320,6 +373,18 @@ def stage(con, path: Path, progress: Progress | None = None) -> int:
                 for c in name_cols
             )
             _refresh_names(con, union)
+            dcol = ix.get("Event Date", ix.get("date"))
+            d_expr = (
+                f"CASE WHEN regexp_full_match(trim(string_split(line, chr(9))[{dcol}]), "
+                f"'[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') THEN "
+                f"TRY_CAST(trim(string_split(line, chr(9))[{dcol}]) AS DATE) END"
+            )
+            pairs = " UNION ".join(
+                f"SELECT trim(string_split(line, chr(9))[{c}]) AS name, {d_expr} AS date "
+                "FROM _rp_batch"
+                for c in name_cols[:2]
+            )
+            _refresh_dated(con, pairs)
             con.execute(f"INSERT INTO {PARSED_TABLE} BY NAME {_sql(fields, '_rp_batch')}")
         con.unregister("_rp_batch")
         total += batch.num_rows

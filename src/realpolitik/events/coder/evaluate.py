@@ -57,6 +57,7 @@ __all__ = [
     "score_labels",
     "evaluate_gold",
     "heldout_rows",
+    "plover_type_accuracy",
     "EVENT_KEYS",
     "LABEL_KEYS",
 ]
@@ -250,11 +251,63 @@ def evaluate_gold(
 
 
 def _sentence_label(reading: Any) -> str:
+    from realpolitik.events.coder.pipeline import Coder
     from realpolitik.events.quadclass import phoenix5_label
 
     if reading.label is not None:
         return str(reading.label)
-    if reading.predications:
-        best = max(reading.predications, key=lambda p: p.confidence)
+    best = Coder.best(reading.predications)
+    if best is not None:
         return str(phoenix5_label(best.code))
     return "0"
+
+
+def plover_type_accuracy(records: Sequence[GoldRecord], coder: Any) -> dict[str, Any]:
+    """Sentence-level PLOVER event-type accuracy of the coder and of a verb-dictionary baseline.
+
+    The coder's type for a sentence is that of its most confident coded verb (any modality,
+    actors not required). The baseline is a dictionary coder without syntax: the first verb
+    of the sentence whose lemma has a bare-lemma rule in the same pattern files gives the code
+    (no particles, prepositions, objects, complements, modality or classifier).
+
+    Parameters
+    ----------
+    records
+        PLOVER gold records.
+    coder
+        A :class:`~realpolitik.events.coder.pipeline.Coder`.
+
+    Returns
+    -------
+    dict
+        ``n``, ``coder_accuracy``, ``dictionary_accuracy``, ``coder_coverage``,
+        ``dictionary_coverage`` (share of sentences given any type).
+    """
+    from realpolitik.events.plover import cameo_to_plover
+
+    bare: dict[str, str] = {}
+    for r in coder.patterns.rules:
+        if r.specificity == 0:
+            for lem in r.lemmas:
+                bare.setdefault(lem, r.code)
+    n = hit_c = hit_d = cov_c = cov_d = 0
+    for rec, doc in zip(records, coder.nlp.pipe([r.text for r in records]), strict=True):
+        gold = rec.events[0].ptype if rec.events else None
+        n += 1
+        preds = [p for s in doc.sents for p in coder.predications(s)]
+        if preds:
+            cov_c += 1
+            best = coder.best(preds)
+            hit_c += cameo_to_plover(best.code) == gold
+        code = next((bare[t.lemma_.lower()] for t in doc
+                     if t.pos_ == "VERB" and t.lemma_.lower() in bare), None)
+        if code is not None:
+            cov_d += 1
+            hit_d += cameo_to_plover(code) == gold
+    return {
+        "n": n,
+        "coder_accuracy": round(hit_c / n, 4) if n else None,
+        "dictionary_accuracy": round(hit_d / n, 4) if n else None,
+        "coder_coverage": round(cov_c / n, 4) if n else None,
+        "dictionary_coverage": round(cov_d / n, 4) if n else None,
+    }

@@ -46,6 +46,7 @@ TARGET_PREPS: frozenset[str] = frozenset(
     "to with against on at toward towards into over for from upon onto".split()
 )
 
+_INNER_PREPS = frozenset({"with", "against", "toward", "towards"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "they", "them", "it", "its", "his", "their"})
 _COUNTERPART = frozenset({"counterpart", "counterparts", "rival", "adversary", "foe"})
 
@@ -93,8 +94,32 @@ class Context:
 
     country_of: Any = None
     size: int = 12
+    resolver: Any = None
     recent: deque[tuple[str, str, str]] = field(default_factory=deque)
     last_subject: tuple[str, str] | None = None
+    text: str = ""
+
+    def remember_text(self, text: str, limit: int = 4000) -> None:
+        """Keep the start of the document (context for phrases such as "the North")."""
+        if len(self.text) < limit:
+            self.text = (self.text + "\n" + text)[:limit]
+
+    def lookup(self, phrase: str) -> str | None:
+        """Resolve a whole phrase with the dictionary in this document's context."""
+        if self.resolver is None:
+            return None
+        m = self.resolver(phrase, self.text)
+        return None if m is None else str(m.code)
+
+    def by_surname(self, word: str) -> tuple[str, str] | None:
+        """A recent mention whose words include ``word`` ("Kim" -> "Kim Jong Un")."""
+        w = word.lower()
+        for c, t, _k in reversed(self.recent):
+            if w in {x.strip(".,'’").lower() for x in t.replace("-", " ").split()[1:]} or (
+                len(t.split()) > 1 and t.split()[0].lower() == w
+            ):
+                return c, t
+        return None
 
     def note(self, code: str, text: str, kind: str = "") -> None:
         """Remember a mention (most recent last)."""
@@ -198,14 +223,41 @@ class TokenActors:
         m = self.for_phrase(head)
         if m is not None:
             return ActorRef(m.code, m.text)
-        if head.pos_ == "PRON" and low in _PERSONAL and ctx is not None:
-            # nearest earlier mention in this sentence that is not in the same clause's object
-            for t in reversed(list(self.sent)[: head.i - self.sent.start]):
-                mm = self.by_token.get(t.i)
-                if mm is not None and t.dep_ in ("nsubj", "nsubjpass", "compound", "poss"):
-                    return ActorRef(mm.code, head.text, "pronoun")
-            if ctx.last_subject is not None:
-                return ActorRef(ctx.last_subject[0], head.text, "pronoun")
+        if ctx is None:
+            return None
+        if head.pos_ == "PRON" and low in _PERSONAL:
+            return self._pronoun(head, ctx)
+        if head.pos_ == "PROPN":
+            phrase = " ".join(t.text for t in head.subtree
+                              if t.i <= head.i and t.dep_ in ("compound", "det") or t is head)
+            code = ctx.lookup(phrase) or ctx.lookup(f"the {phrase}")
+            if code is not None:
+                return ActorRef(code, phrase, "context")
+            prev = ctx.by_surname(head.text)
+            if prev is not None:
+                return ActorRef(prev[0], head.text, "coreference")
+        return None
+
+    def _pronoun(self, head: Any, ctx: Context) -> ActorRef | None:
+        # 1. the subject of a governing clause ("Kim ... has vacuumed ... when he threatened")
+        t = head.head
+        for _ in range(6):
+            if t.dep_ == "ROOT" or t.head is t:
+                break
+            t = t.head
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i and c.pos_ != "PRON":
+                    ref = self.resolve(c, ctx)
+                    if ref is not None:
+                        return ActorRef(ref.code, head.text, "pronoun")
+        # 2. the nearest earlier subject-like mention in the sentence
+        for tok in reversed(list(self.sent)[: head.i - self.sent.start]):
+            mm = self.by_token.get(tok.i)
+            if mm is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+                return ActorRef(mm.code, head.text, "pronoun")
+        # 3. the previous sentence's subject
+        if ctx.last_subject is not None:
+            return ActorRef(ctx.last_subject[0], head.text, "pronoun")
         return None
 
 
@@ -231,6 +283,11 @@ def _subject_heads(verb: Any) -> tuple[list[Any], bool]:
             return _expand(subs[0]), passive
         if t.dep_ == "relcl":
             return _expand(t.head), passive
+        if t.dep_ == "acl" and t.head.dep_ in ("dobj", "pobj", "attr"):
+            # "X reached a consensus to exchange ...": the subject of the noun's verb
+            noun = t.head
+            t = noun.head.head if noun.dep_ == "pobj" else noun.head
+            continue
         if t.dep_ == "xcomp":
             head = t.head
             # object control: "urged Pyongyang to stop" -> Pyongyang
@@ -269,15 +326,20 @@ def _target_heads(verb: Any, consumed: tuple[int, ...]) -> list[Any]:
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "iobj") or (passive and c.dep_ == "nsubjpass"):
             first.extend(_expand(c))
+    inner: list[Any] = []
     for c in verb.children:
-        if c.dep_ in ("prep",) and c.lower_ in TARGET_PREPS:
+        if c.dep_ in ("prep",):
             for g in c.children:
                 if g.dep_ == "pobj":
-                    later.extend(_expand(g))
+                    if c.lower_ in TARGET_PREPS:
+                        later.extend(_expand(g))
+                    else:
+                        inner.extend(_expand(g))
     obj_preps: list[Any] = []
-    for o in first:
+    for o in first + inner:
+        allowed = TARGET_PREPS | {"of"} if o in first else _INNER_PREPS
         for c in o.children:
-            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of"}:
+            if c.dep_ == "prep" and c.lower_ in allowed:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         obj_preps.extend(_expand(g))

@@ -148,6 +148,19 @@ def tag_modality(verb: Any) -> ModalityTag:
             t = head
             continue
         break
+    if not cues and verb.tag_ in ("VBZ", "VBP") and verb.dep_ in ("advcl", "relcl", "acl"):
+        # present tense in a temporal/conditional clause under a modal verb:
+        # "relations could evolve ... the second the administration offers ..."
+        a = verb.head
+        for _ in range(4):
+            if a.pos_ in ("VERB", "AUX"):
+                inherited = [c for c in _own_cues(a) if c[0] in ("future", "hypothetical")]
+                if inherited:
+                    cues.extend(inherited)
+                    break
+            if a.head is a:
+                break
+            a = a.head
     doc = verb.doc
     sent = verb.sent
     if sent.text.rstrip().rstrip("\"'”’)").endswith("?") and _is_main_clause(verb):

@@ -149,6 +149,9 @@ def _noun_lemmas(tok: Any) -> set[str]:
     for c in tok.children:
         if c.dep_ in _NOUN_MODS:
             out.add(c.lemma_.lower())
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            # "dollars of aid", "a package of benefits"
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
     for c in tok.conjuncts:
         out.add(c.lemma_.lower())
     return out

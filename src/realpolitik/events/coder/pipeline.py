@@ -38,10 +38,12 @@ from realpolitik.events.record import Event
 __all__ = [
     "Coder",
     "CoderConfig",
+    "DocumentInput",
     "CODER_NAME",
     "SentenceReading",
     "Predication",
     "INTENT_CODES",
+    "SYMMETRIC_ROOTS",
     "FALLBACK_CODES",
 ]
 
@@ -52,10 +54,16 @@ INTENT_CODES: dict[str, str] = {
     "03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
     "14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
 }
+#: Roots whose coordinated subjects act on each other when no target is named (agree, meet,
+#: cooperate, fight): CAMEO codebook 1.1b3, ch. 1, on symmetric (joint) actions.
+SYMMETRIC_ROOTS: frozenset[str] = frozenset({"03", "04", "05", "06", "19"})
 #: Phoenix 5-class label -> the generic CAMEO code the classifier fallback assigns.
 FALLBACK_CODES: dict[str, str] = {"0": "010", "1": "050", "2": "060", "3": "110", "4": "190"}
 
 _PIPES_OFF = ("ner",)
+_INTENT_CUES = frozenset({"vow", "pledge", "promise", "threaten", "offer", "warn", "will",
+                          "shall", "'ll", "agree", "decide", "plan", "intend", "ready",
+                          "willing", "prepare"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +89,25 @@ class CoderConfig:
     use_classifier: bool = True
     fallback_threshold: float = 0.55
     emit_intents: bool = True
+
+
+@dataclass(frozen=True)
+class DocumentInput:
+    """One document for :meth:`Coder.code_documents`.
+
+    Attributes
+    ----------
+    paragraphs
+        Its paragraphs (an iterator is fine: it is read lazily, once).
+    date
+        Document date.
+    doc_id
+        Document id for provenance.
+    """
+
+    paragraphs: Iterable[Paragraph]
+    date: dt.date
+    doc_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +268,24 @@ class Coder:
             conf = min(0.9, 0.55 + 0.1 * m.rule.specificity + 0.05 * (len(m.code) - 3))
             out.append(Predication(tok.i, m.code, tag.modality, tag.cue, conf, "pattern",
                                    m.rule.text))
+            intent = INTENT_CODES.get(m.code[:2])
+            if (self.config.emit_intents and tag.modality == "future" and intent
+                    and (tag.cue in _INTENT_CUES or speech_head(tok) is not None)):
+                out.append(Predication(tok.i, intent, "actual", "", round(conf * 0.9, 4),
+                                       "intent", m.rule.text))
         return out
+
+    @staticmethod
+    def best(preds: Sequence[Predication]) -> Predication | None:
+        """The predication that best stands for its sentence.
+
+        Actual events before others, then anything before bare statements (root 01), then
+        the higher confidence, then the earlier verb.
+        """
+        if not preds:
+            return None
+        return min(preds, key=lambda p: (p.modality != "actual", p.code.startswith("01"),
+                                         -p.confidence, p.verb_i))
 
     def _fallback(self, sent: Any, label: str | None, prob: float) -> Predication | None:
         if label is None or prob < self.config.fallback_threshold:
@@ -311,7 +355,7 @@ class Coder:
 
         preds = self.predications(sent)
         model = self.model
-        if not any(p.how == "pattern" for p in preds) and model is not None:
+        if not any(p.how != "classifier" for p in preds) and model is not None:
             lab, prob = model.predict([self.sentence_features(sent, preds)])[0]
             fb = self._fallback(sent, lab, prob)
             if fb is not None:
@@ -334,18 +378,15 @@ class Coder:
                 attributed = speakers[0].code if speakers else ""
             for s in srcs:
                 tgts = targets_of(verb, mentions, ctx, consumed, source=s)
+                if not tgts and len(srcs) > 1 and p.code[:2] in SYMMETRIC_ROOTS:
+                    # "Jordan and Britain agreed ...": each conjunct acts on the others
+                    tgts = [o for o in srcs if o is not s]
                 for t in tgts:
-                    if t.code == s.code:
+                    if _same_actor(s.code, t.code, ctx):
                         continue
                     conf = p.confidence * (0.8 if (s.via != "mention" or t.via != "mention")
                                            else 1.0)
-                    variants = [(p.code, p.modality, conf, p.how)]
-                    intent = INTENT_CODES.get(p.code[:2])
-                    if (self.config.emit_intents and p.modality == "future" and intent
-                            and (attributed or p.cue in ("vow", "pledge", "promise",
-                                                         "threaten", "offer", "warn"))):
-                        variants.append((intent, "actual", conf * 0.9, "intent"))
-                    for code, modality, c, how in variants:
+                    for code, modality, c, how in [(p.code, p.modality, conf, p.how)]:
                         events.append(
                             Event(
                                 date=date,
@@ -407,23 +448,60 @@ class Coder:
         Event
             Every coded event, all modalities, in text order.
         """
+        yield from self.code_documents([DocumentInput(paragraphs, date, doc_id)], clean=clean)
+
+    def code_documents(self, documents: Iterable[DocumentInput], *, clean: bool = True
+                       ) -> Iterator[Event]:
+        """Code several documents through one ``nlp.pipe`` stream (uses ``n_process``).
+
+        Parameters
+        ----------
+        documents
+            Each with its paragraphs, date and id; consumed lazily.
+        clean
+            Drop page furniture first.
+
+        Yields
+        ------
+        Event
+            All modalities, document by document, in text order.
+        """
         actors = self.actors
-        ctx = Context(country_of=getattr(actors, "country_of", None))
-        kept = (p for p in paragraphs if not clean or furniture_reason(p.text) is None)
-        stream = ((p.text, p.start) for p in kept)
-        index = 0
-        for doc, start in self.nlp.pipe(stream, as_tuples=True,
-                                        batch_size=self.config.batch_size,
-                                        n_process=self.config.n_process):
-            found = actors.find_mentions(doc.text, on=date)
+        resolve = getattr(actors, "resolve", None)
+        state: dict[str, Any] = {"key": None, "ctx": None, "index": 0}
+        meta: dict[int, DocumentInput] = {}
+
+        def stream() -> Iterator[tuple[str, tuple[int, int]]]:
+            for k, d in enumerate(documents):
+                meta[k] = d
+                for p in d.paragraphs:
+                    if not clean or furniture_reason(p.text) is None:
+                        yield p.text, (k, p.start)
+
+        for doc, (k, start) in self.nlp.pipe(stream(), as_tuples=True,
+                                             batch_size=self.config.batch_size,
+                                             n_process=self.config.n_process):
+            d = meta[k]
+            if state["key"] != k:
+                date = d.date
+                state["key"] = k
+                state["index"] = 0
+                state["ctx"] = Context(
+                    country_of=getattr(actors, "country_of", None),
+                    resolver=(lambda phrase, text, _d=date: resolve(phrase, on=_d, context=text))
+                    if resolve is not None else None,
+                )
+            ctx = state["ctx"]
+            found = actors.find_mentions(doc.text, on=d.date)
+            ctx.remember_text(doc.text)
             for sent in doc.sents:
                 if not sent.text.strip():
                     continue
                 ta = TokenActors(sent, [m for m in found
                                         if sent.start_char <= m.start < sent.end_char])
-                yield from self._sentence_events(sent, ta, ctx, date=date, doc_id=doc_id,
-                                                 sentence_index=index, offset=start)
-                index += 1
+                yield from self._sentence_events(sent, ta, ctx, date=d.date, doc_id=d.doc_id,
+                                                 sentence_index=state["index"], offset=start)
+                state["index"] += 1
 
     def code_text(
         self, text: str, *, date: dt.date, doc_id: str = "", clean: bool = True
@@ -457,6 +535,14 @@ class Coder:
         """Code an opened file, streaming it paragraph by paragraph."""
         return self.code_paragraphs(iter_paragraphs(source), date=date, doc_id=doc_id,
                                     clean=clean)
+
+
+def _same_actor(a: str, b: str, ctx: Context) -> bool:
+    """Same code, or a state and one of its own agents (``CHN`` / ``CHNGOV``)."""
+    if a == b:
+        return True
+    ca, cb = ctx.country(a), ctx.country(b)
+    return ca == cb and (a == ca or b == cb)
 
 
 def _name(ref: ActorRef) -> str:

@@ -54,7 +54,7 @@ def _period(dates: pd.Series, freq: str) -> pd.Series:
     if freq == "day":
         return d.dt.normalize()
     if freq == "week":
-        return (d - pd.to_timedelta(d.dt.weekday, unit="D")).dt.normalize()
+        return (d - pd.to_timedelta(d.dt.day_of_week, unit="D")).dt.normalize()
     if freq == "month":
         return d.dt.to_period("M").dt.start_time
     return d.dt.to_period("Y").dt.start_time
@@ -162,7 +162,7 @@ def _parse_file(path: str) -> tuple[Any, Any, int]:
         create_parsed_table(con)
         n = get_reader("events")(con, Path(path))
         cols = ", ".join(["line", "raw", "reason", *STAGE_COLUMNS])
-        table = con.execute(f"SELECT {cols} FROM {PARSED_TABLE}").fetch_arrow_table()
+        table = con.execute(f"SELECT {cols} FROM {PARSED_TABLE}").to_arrow_table()
     finally:
         con.close()
     return table, path, n

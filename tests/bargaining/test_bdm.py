@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from realpolitik.bargaining import BargainingProblem, BDMOptions, bdm, preset
+from realpolitik.bargaining import BargainingProblem, BDMOptions, preset, run_bdm
 from realpolitik.bargaining.bdm import risk_exponents, run_bdm_arrays
 from realpolitik.errors import InputError
 
@@ -34,7 +34,7 @@ def _matches(values, targets, how):
 
 
 def test_scholz_code_table2(emissions):
-    res = bdm(emissions, "scholz-code", rounds=8)
+    res = run_bdm(emissions, "scholz-code", rounds=8)
     assert res.rounds[0].median == 7.0
     assert res.rounds[0].mean == pytest.approx(7.38996, abs=5e-6)
     med = [r.median for r in res.rounds[1:]]
@@ -57,7 +57,7 @@ def test_scholz_code_table2(emissions):
 
 
 def test_scholz_paper_trajectory(emissions):
-    res = bdm(emissions, "scholz-paper", rounds=8)
+    res = run_bdm(emissions, "scholz-paper", rounds=8)
     assert [r.median for r in res.rounds] == [7.0] * 9
     assert [round(r.mean, 3) for r in res.rounds] == [7.39, 7.267, 7.23, 7.222, 7.214, 7.118,
                                                       7.123, 7.142, 7.098]
@@ -72,7 +72,7 @@ def test_two_actors_closed_form():
     # B (r = 1/2) sees E_BA = 2 - 2 + 0.5 (0.25*2 - 0.75*2) + 1 - (2 - 4/sqrt 2) < E_AB:
     # B loses the conflict and moves to A's position.
     p = P("AB", [3, 1], [0, 100], [50, 50])
-    res = bdm(p, "scholz-paper", rounds=3)
+    res = run_bdm(p, "scholz-paper", rounds=3)
     r1 = res.rounds[1]
     assert r1.risk_exponents["A"] == pytest.approx(2.0)
     assert r1.risk_exponents["B"] == pytest.approx(0.5)
@@ -84,7 +84,7 @@ def test_two_actors_closed_form():
 def test_all_at_one_position():
     p = P("ABCD", [1, 2, 3, 4], [42, 42, 42, 42], [10, 20, 30, 40])
     for name in ("scholz-paper", "scholz-code"):
-        res = bdm(p, name, rounds=4)
+        res = run_bdm(p, name, rounds=4)
         assert res.forecast == 42.0 and res.mean == 42.0
         assert all(set(r.positions.values()) == {42.0} for r in res.rounds)
         assert all(v == "none" for r in res.rounds[1:] for d in r.octants.values()
@@ -93,7 +93,7 @@ def test_all_at_one_position():
 
 def test_symmetric_case():
     p = P("ABC", [1, 1, 1], [0, 50, 100], [50, 50, 50])
-    res = bdm(p, "scholz-code", rounds=5)
+    res = run_bdm(p, "scholz-code", rounds=5)
     r1 = res.rounds[1]
     assert r1.risk_exponents["A"] == pytest.approx(r1.risk_exponents["C"])
     assert [r.median for r in res.rounds] == [50.0] * 6
@@ -105,7 +105,7 @@ def test_dominated_actor():
     # a bloc of three strong, committed actors and one weak, indifferent outlier
     p = P("ABCD", [1, 1, 1, 0.01], [40, 40, 40, 90], [80, 80, 80, 5])
     for name in ("scholz-paper", "scholz-code"):
-        res = bdm(p, name, rounds=6)
+        res = run_bdm(p, name, rounds=6)
         assert [r.median for r in res.rounds] == [40.0] * 7
         d = [r.positions["D"] for r in res.rounds]
         assert all(b <= a for a, b in zip(d, d[1:], strict=False)) and d[-1] < 90
@@ -120,7 +120,7 @@ def test_risk_exponent_range():
 
 def test_tolerance_stops_and_options_validated():
     p = P("AB", [3, 1], [0, 100], [50, 50])
-    res = bdm(p, "scholz-paper", rounds=10, tolerance=1e-9)
+    res = run_bdm(p, "scholz-paper", rounds=10, tolerance=1e-9)
     assert res.converged and len(res.rounds) == 3  # round 2 moves nobody
     with pytest.raises(InputError, match="offer_selection"):
         BDMOptions(offer_selection="random")  # type: ignore[arg-type]
@@ -131,7 +131,7 @@ def test_tolerance_stops_and_options_validated():
 
 
 def test_result_views(emissions):
-    res = bdm(emissions, rounds=2)
+    res = run_bdm(emissions, rounds=2)
     d = res.to_dict()
     assert d["rounds"][0]["round"] == 0 and d["preset"] == "scholz-code"
     assert set(d["rounds"][0]["positions"]) == set(emissions.actors)
@@ -156,18 +156,18 @@ def test_bdm_properties(p, name, k, rnd):
     # Capabilities are rescaled by powers of two so that the rescaled run is exact in floating
     # point: the model is discontinuous (octant boundaries), and a rounding difference at a
     # knife-edge would otherwise be reported as a failure of a property that holds exactly.
-    res = bdm(p, name, rounds=4)
+    res = run_bdm(p, name, rounds=4)
     lo, hi = p.position.min(), p.position.max()
     for r in res.rounds:
         assert all(lo - 1e-9 <= v <= hi + 1e-9 for v in r.positions.values())
         assert lo - 1e-9 <= r.median <= hi + 1e-9
-    scaled = bdm(p.replace(capability=p.capability * k), name, rounds=4)
+    scaled = run_bdm(p.replace(capability=p.capability * k), name, rounds=4)
     assert scaled.forecast == pytest.approx(res.forecast, abs=1e-6)
     order = list(range(p.n))
     rnd.shuffle(order)
     perm = p.replace(actors=[p.actors[i] for i in order], capability=p.capability[order],
                      position=p.position[order], salience=p.salience[order])
-    pres = bdm(perm, name, rounds=4)
+    pres = run_bdm(perm, name, rounds=4)
     assert pres.forecast == pytest.approx(res.forecast, abs=1e-6)
     assert pres.rounds[-1].positions == pytest.approx(res.rounds[-1].positions, abs=1e-6)
 

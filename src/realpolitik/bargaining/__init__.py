@@ -10,7 +10,7 @@ weighted_median, MedianResult, condorcet_winners
     The weighted median and the pairwise Condorcet winner.
 nash_bargaining, NashResult
     The Nash bargaining solution with the status quo as disagreement point.
-bdm, BDMOptions, BDMResult, BDMRound, PRESETS, preset, OCTANTS
+run_bdm, BDMOptions, BDMResult, BDMRound, PRESETS, preset, OCTANTS
     The Bueno de Mesquita expected-utility model after Scholz et al. (2011).
 monte_carlo, Noise, MonteCarloResult
     Forecast distributions under perturbed inputs.
@@ -24,8 +24,8 @@ from realpolitik.bargaining.bdm import (
     BDMOptions,
     BDMResult,
     BDMRound,
-    bdm,
     preset,
+    run_bdm,
 )
 from realpolitik.bargaining.mean import MeanResult, weighted_mean
 from realpolitik.bargaining.median import MedianResult, condorcet_winners, weighted_median
@@ -43,7 +43,7 @@ __all__ = [
     "condorcet_winners",
     "nash_bargaining",
     "NashResult",
-    "bdm",
+    "run_bdm",
     "BDMOptions",
     "BDMResult",
     "BDMRound",

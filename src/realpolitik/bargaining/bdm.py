@@ -57,7 +57,7 @@ __all__ = [
     "OCTANTS",
     "PRESETS",
     "preset",
-    "bdm",
+    "run_bdm",
     "run_bdm_arrays",
     "risk_exponents",
 ]
@@ -624,12 +624,12 @@ class BDMResult:
 
 
 @register_model(
-    "bdm",
+    "run_bdm",
     title="Bueno de Mesquita expected-utility model (Scholz et al. 2011)",
     reference="Scholz, Calbert & Smith 2011, J. Theoretical Politics 23(4):510-531, sec. 3 "
     "and Table 2; Bueno de Mesquita 1994, ch. 4, pp. 79-86",
 )
-def bdm(
+def run_bdm(
     problem: BargainingProblem,
     options: BDMOptions | str | None = None,
     *,

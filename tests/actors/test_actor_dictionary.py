@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from realpolitik.actors import ActorDictionary, ActorMatch
 from realpolitik.actors.dictionary import DictionaryEntry, normalize_name
@@ -185,3 +187,27 @@ def test_from_entries_small_dictionary():
     assert small.resolve("Xavier", dt.date(2000, 6, 1)).code == "AAAGOV"
     assert small.resolve("Xavier", dt.date(2002, 6, 1)).code == "AAAELI"
     assert small.resolve("Xavier", dt.date(1999, 6, 1)) is None
+
+
+_PIECES = ["China", "North Korean", "military", "officials", "Kim Jong-un", "U.S.", "President",
+           "Trump", "the North", "Seoul", "said", "and", "the", ",", ".", "UN", "un", "Japan's",
+           "Self-Defense Forces", "South China Sea", "of", "army", "Moon", "moon", "Xi Jinping"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25), st.dates(dt.date(1995, 1, 1),
+                                                                   dt.date(2026, 12, 31)))
+def test_find_mentions_spans_are_consistent_and_disjoint(pieces, on):
+    d = ActorDictionary.default()
+    text = " ".join(pieces)
+    ms = d.find_mentions(text, on)
+    last_end = -1
+    for m in ms:
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last_end and m.end > m.start
+        last_end = m.end
+        assert d.is_code(m.code)
+        assert m.kind in ("state", "government", "agent", "person", "former_official",
+                          "organisation")
+    # deterministic
+    assert ms == d.find_mentions(text, on)

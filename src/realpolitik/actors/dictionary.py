@@ -233,6 +233,11 @@ class ActorDictionary:
                 bucket.append(entry)
         self._index = {k: tuple(v) for k, v in index.items()}
         self._maxlen = max((len(k) for k in self._index), default=1)
+        lengths: dict[str, set[int]] = {}
+        for k in self._index:
+            lengths.setdefault(k[0], set()).add(len(k))
+        # first token -> the key lengths that start with it, longest first
+        self._lengths = {t: tuple(sorted(ls, reverse=True)) for t, ls in lengths.items()}
         self._bases = MappingProxyType(dict(bases))
         self._base_set = frozenset(bases)
         self._orgs = frozenset(organisations)
@@ -493,13 +498,19 @@ class ActorDictionary:
     def _longest_at(
         self, toks: list[_Tok], i: int, on: dt.date | None, korea: bool
     ) -> tuple[int, int, DictionaryEntry] | None:
+        lengths = self._lengths.get(toks[i].norm)
+        if lengths is None:
+            return None
         index = self._index
-        for length in range(min(self._maxlen, len(toks) - i), 0, -1):
-            key = tuple(t.norm for t in toks[i : i + length])
-            cands = index.get(key)
+        room = len(toks) - i
+        for length in lengths:
+            if length > room:
+                continue
+            window = toks[i : i + length]
+            cands = index.get(tuple(t.norm for t in window))
             if cands is None:
                 continue
-            entry = self._choose(cands, toks[i : i + length], on, korea)
+            entry = self._choose(cands, window, on, korea)
             if entry is not None:
                 return (i, i + length, entry)
         return None

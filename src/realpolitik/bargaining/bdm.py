@@ -624,7 +624,7 @@ class BDMResult:
 
 
 @register_model(
-    "run_bdm",
+    "bdm",
     title="Bueno de Mesquita expected-utility model (Scholz et al. 2011)",
     reference="Scholz, Calbert & Smith 2011, J. Theoretical Politics 23(4):510-531, sec. 3 "
     "and Table 2; Bueno de Mesquita 1994, ch. 4, pp. 79-86",

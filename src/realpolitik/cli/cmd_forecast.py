@@ -132,7 +132,7 @@ def _model_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
         if d.get("skipped"):
             row["note"] = d["skipped"]
         elif m == "nash" and not d.get("agreement", True):
-            row["note"] = "no agreement beats the status quo"
+            row["note"] = "no agreement: status quo"
         elif m == "median" and d.get("condorcet_winner") is None:
             row["note"] = "Condorcet tie: " + ", ".join(map(str, d["condorcet_winners"]))
         rows.append(row)
@@ -202,7 +202,8 @@ def register(app: typer.Typer) -> None:
             emit(payload, fmt, rows=rows)
             return
         for d in data:
-            print_table(_model_rows(d), title=f"Forecasts: {d['issue']}")
+            mrows = [{k: v for k, v in r.items() if k != "issue"} for r in _model_rows(d)]
+            print_table(mrows, title=f"Forecasts: {d['issue']}")
             rr = _round_rows(d)
             if rr:
                 print_table(rr, title=f"BDM rounds ({preset}): {d['issue']}")

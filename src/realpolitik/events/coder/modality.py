@@ -148,6 +148,14 @@ def tag_modality(verb: Any) -> ModalityTag:
             t = head
             continue
         break
+    i = verb.i
+    doc_ = verb.doc
+    if i >= 2 and doc_[i - 1].lower_ == "to" and not (verb.dep_ == "xcomp"
+                                                      and verb.head.i == i - 2):
+        # the parser misattached "X needs to VERB": read the word before "to"
+        lem = doc_[i - 2].lemma_.lower()
+        if lem in _XCOMP_HEADS and lem not in ("call", "set"):
+            cues.append((_XCOMP_HEADS[lem], lem))
     if not cues and verb.tag_ in ("VBZ", "VBP") and verb.dep_ in ("advcl", "relcl", "acl"):
         # present tense in a temporal/conditional clause under a modal verb:
         # "relations could evolve ... the second the administration offers ..."

@@ -198,7 +198,9 @@ def iter_paragraphs(source: TextSource) -> Iterator[Paragraph]:
         if nl < 0:
             if len(pending) > 2 * MAX_PARAGRAPH_CHARS:
                 keep = len(pending) - MAX_PARAGRAPH_CHARS
-                cut = pending.rfind(" ", 0, keep) + 1 or keep
+                ends = [m.end() for m in _CUT.finditer(pending, max(0, keep - MAX_PARAGRAPH_CHARS),
+                                                        keep)]
+                cut = ends[-1] if ends else (pending.rfind(" ", 0, keep) + 1 or keep)
                 yield from _cut_long(pending[:cut], offset)
                 offset += cut
                 pending = pending[cut:]

@@ -91,3 +91,13 @@ def test_cow_periods_regression(shared_data, period, expected):
     r = frustration_index(g)
     assert r.optimal and r.frustration_index == expected
     assert frustration_heuristic(g, seed=0).frustration_index >= expected
+
+
+@settings(max_examples=20, deadline=None)
+@given(signed_graphs(max_n=9, density=0.35))
+def test_decomposition_does_not_change_the_index(g):
+    a = frustration_index(g)
+    b = frustration_index(g, decompose=False)
+    c = frustration_index(g, triangle_cuts=False)
+    assert a.optimal and b.optimal and c.optimal
+    assert a.frustration_index == b.frustration_index == c.frustration_index

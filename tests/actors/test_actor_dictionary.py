@@ -211,3 +211,30 @@ def test_find_mentions_spans_are_consistent_and_disjoint(pieces, on):
                           "organisation")
     # deterministic
     assert ms == d.find_mentions(text, on)
+
+
+def test_lone_surnames_inside_other_names_are_not_office_holders(d):
+    on = dt.date(2018, 1, 1)
+
+    def found(text):
+        return [(m.text, m.code) for m in d.find_mentions(text, on)]
+
+    assert found("He met Melania Trump.") == []
+    assert found("Yesterday Jeb Bush said.") == []
+    assert found("Trump Tower rose.") == []
+    assert found("Abe Lincoln") == []
+    assert found("the Blue Moon bar") == []
+    assert found("When Trump met Kim, Mr. Trump smiled.") == [
+        ("Trump", "USAGOV"), ("Trump", "USAGOV")
+    ]
+    assert found("Trump Monday said") == [("Trump", "USAGOV")]
+    assert found("President Trump and Moon talked.") == [
+        ("President Trump", "USAGOV"), ("Moon", "KORGOV")
+    ]
+
+
+def test_title_case_headline_keeps_the_surname(d):
+    ms = d.find_mentions("Can Trump Peel North Korea Away From China?", dt.date(2017, 8, 15))
+    assert [(m.text, m.code) for m in ms] == [
+        ("Trump", "USAGOV"), ("North Korea", "PRK"), ("China", "CHN")
+    ]

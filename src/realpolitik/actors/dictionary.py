@@ -71,6 +71,14 @@ _KOREA_CUES = frozenset(
      "panmunjom", "kaesong", "kim"}
 )  # fmt: skip
 _POSSESSIVE = frozenset({"s"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "lord", "gen", "adm"})
+_CALENDAR = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+     "oct", "nov", "dec"}
+)  # fmt: skip
+_SENTENCE_GAP = re.compile(r"[.!?\n:;\"\u201c\u201d(]")
 _CONNECTORS = frozenset({"of"})
 _ARTICLES = frozenset({"the"})
 
@@ -138,6 +146,7 @@ class _Tok:
     raw: str
     start: int
     end: int
+    initial: bool = False  # first token of the text or of a sentence/clause
 
 
 def _fold(s: str) -> str:
@@ -146,10 +155,13 @@ def _fold(s: str) -> str:
 
 
 def _tokenize(text: str) -> list[_Tok]:
-    toks = []
+    toks: list[_Tok] = []
+    prev_end = 0
     for m in _TOKEN_RE.finditer(text):
         raw = m.group(0).replace(".", "")
-        toks.append(_Tok(_fold(raw), raw, m.start(), m.end()))
+        initial = not toks or _SENTENCE_GAP.search(text, prev_end, m.start()) is not None
+        toks.append(_Tok(_fold(raw), raw, m.start(), m.end(), initial))
+        prev_end = m.end()
     return toks
 
 
@@ -512,8 +524,46 @@ class ActorDictionary:
                 continue
             entry = self._choose(cands, window, on, korea)
             if entry is not None:
+                if length == 1 and any(c.exact is not None and c.kind == "person" for c in cands):
+                    if not self._lone_surname_ok(toks, i):
+                        continue
                 return (i, i + length, entry)
         return None
+
+    def _lone_surname_ok(self, toks: list[_Tok], i: int) -> bool:
+        """A surname alone ("Trump", "Bush", "Abe") must not be part of another name.
+
+        Rejected when a capitalised word that is not sentence-initial and not a known title,
+        state or honorific stands right before it ("... Jeb Bush", "... Melania Trump"), or a
+        capitalised word that is not a weekday or month follows it ("Trump Tower", "Abe
+        Lincoln") -- unless the word after that is capitalised too (a title-case headline). A
+        given name at the very start of a sentence is not caught.
+        """
+        tok = toks[i]
+        if i > 0 and not tok.initial:
+            prev = toks[i - 1]
+            if (
+                prev.raw[:1].isupper()
+                and not prev.initial  # "When Trump ...": capitalised only as sentence start
+                and prev.norm not in _HONORIFICS
+                and (prev.norm,) not in self._index
+            ):
+                return False
+        if i + 1 < len(toks):
+            nxt = toks[i + 1]
+            if (
+                not nxt.initial
+                and nxt.start == tok.end + 1
+                and nxt.raw[:1].isupper()
+                and nxt.norm not in _CALENDAR
+                and (nxt.norm,) not in self._index
+            ):
+                # in a title-case headline ("Can Trump Peel North Korea Away") the next word
+                # is capitalised too; only a lower-case word after it marks a name
+                after = toks[i + 2] if i + 2 < len(toks) else None
+                if after is None or not after.raw[:1].isupper() or after.initial:
+                    return False
+        return True
 
     def _scan(
         self, text: str, toks: list[_Tok], on: dt.date | None, korea: bool

@@ -50,9 +50,21 @@ def relations_section(db: str | Path | None = None) -> dict[str, Any]:
 
 def code_articles(paths: Sequence[Path], date: str | None = None) -> list[dict[str, Any]]:
     """Code article files into events (every modality), as plain records for the report."""
-    from realpolitik.events.coder import code_files
+    import datetime as dt
 
-    events = code_files([Path(p) for p in paths], date=date, all_modalities=True)
+    from realpolitik.errors import InputError
+    from realpolitik.events.coder.pipeline import Coder
+    from realpolitik.scenario.yamlsource import read_text_file
+
+    try:
+        day = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        raise InputError(f"expected YYYY-MM-DD, got {date!r}", field="--date") from None
+    coder = Coder()
+    events = []
+    for p in paths:
+        text = read_text_file(p, "article")
+        events += coder.code_text(text, date=day, doc_id=Path(p).stem)
     return [e.to_dict() for e in events]
 
 

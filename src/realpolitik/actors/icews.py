@@ -101,7 +101,35 @@ def resolve_icews(
     >>> resolve_icews("Military (Russia)")
     'RUSMIL'
     """
+    if dictionary is None:
+        undated = _undated_default(name)
+        if undated is not _DATED:
+            return undated  # type: ignore[return-value]
     d = dictionary or ActorDictionary.default()
+    return _resolve(name, on, d)
+
+
+_DATED = object()
+
+
+@lru_cache(maxsize=1 << 16)
+def _undated_default(name: str) -> object:
+    """Cached result for names whose resolution does not depend on the date, else _DATED."""
+    d = ActorDictionary.default()
+    text = name.strip()
+    m = _SECTOR_RE.match(text)
+    probe = m.group("parent").strip() if m is not None else text
+    if probe in ICEWS_COUNTRY_NAMES:
+        return _resolve(name, None, d)
+    if any(e.start is not None or e.end is not None for e in d.entries_for(probe)):
+        return _DATED
+    hit = d.resolve(probe)
+    if hit is not None and hit.kind in ("person", "former_official"):
+        return _DATED
+    return _resolve(name, None, d)
+
+
+def _resolve(name: str, on: dt.date | None, d: ActorDictionary) -> str | None:
     text = name.strip()
     if not text:
         return None

@@ -75,3 +75,20 @@ def main(quick: bool = False) -> None:
           f"{n_sent / base_s:10.0f} sentences/s  ({len(patterns)} patterns)")
     print(f"actors: speed-up over baseline        {base_s / ours:8.1f} x")
     print(f"actors: resolve                       {len(names_to_resolve) / res_s:8.0f} names/s")
+
+    icews = ROOT.parent / "shared" / "data" / "events" / "icews" / "icews_2014_all_named.tsv"
+    if icews.is_file():
+        import csv
+
+        from realpolitik.actors import resolve_icews
+
+        with icews.open(encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh, delimiter="\t"))[: 5000 if quick else 40000]
+        pairs = [(r[s], dt.date.fromisoformat(r["date"])) for r in rows
+                 for s in ("source_name", "target_name")]
+        t0 = time.perf_counter()
+        for name, day in pairs:
+            resolve_icews(name, day)
+        ic_s = time.perf_counter() - t0
+        print(f"actors: resolve_icews (ICEWS 2014)     {len(pairs) / ic_s:8.0f} names/s "
+              f"({len(pairs)} names, cold cache)")

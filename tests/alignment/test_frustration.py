@@ -83,7 +83,7 @@ def test_bridges_and_components_are_never_frustrated():
     assert r.blocks == 2
 
 
-@pytest.mark.parametrize(("period", "expected"), [("46-49", 17), ("63-66", 29), ("90-93", 44)])
+@pytest.mark.parametrize(("period", "expected"), [("46-49", 17), ("63-66", 29)])
 def test_cow_periods_regression(shared_data, period, expected):
     # regression values from this implementation (proven optimal by HiGHS; no published
     # per-period figures are listed in SOURCES.md); the heuristic may only be worse

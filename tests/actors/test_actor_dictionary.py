@@ -238,3 +238,18 @@ def test_title_case_headline_keeps_the_surname(d):
     assert [(m.text, m.code) for m in ms] == [
         ("Trump", "USAGOV"), ("North Korea", "PRK"), ("China", "CHN")
     ]
+
+
+def test_organs_several_states_have_compose_with_their_state(d):
+    def found(text):
+        return [(m.text, m.code) for m in d.find_mentions(text, dt.date(2017, 8, 15))]
+
+    assert found("South Korea's Joint Chiefs of Staff said") == [
+        ("South Korea's Joint Chiefs of Staff", "KORMIL")
+    ]
+    assert found("Russia's Security Council met") == [("Russia's Security Council", "RUSGOV")]
+    assert found("the Security Council voted") == [("Security Council", "UNSC")]
+    assert found("the US National Security Council") == [
+        ("US National Security Council", "USAGOV")
+    ]
+    assert found("officials of the Joint Chiefs of Staff") == []

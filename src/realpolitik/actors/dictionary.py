@@ -605,6 +605,13 @@ class ActorDictionary:
                     code, kind, end_tok, consumed = e.code + nxt[2].code, "agent", nxt[1], 2
                 elif (
                     nxt is not None
+                    and adjacent(j, nxt[0])
+                    and (role := self._role_reading(toks[nxt[0] : nxt[1]])) is not None
+                ):
+                    # "Russia's Security Council": a name that is also a role noun
+                    code, kind, end_tok, consumed = e.code + role, "agent", nxt[1], 2
+                elif (
+                    nxt is not None
                     and nxt[2].kind in ("agent", "government")
                     and adjacent(j, nxt[0])
                     and self._same_country(nxt[2].code, e.code)
@@ -638,6 +645,15 @@ class ActorDictionary:
             result.append(ActorMatch(code, s, t, text[s:t], kind))
             k += consumed
         return result
+
+    def _role_reading(self, window: list[_Tok]) -> str | None:
+        """The agent code of a role-noun entry under the same words, if there is one."""
+        for e in self._index.get(tuple(t.norm for t in window), ()):
+            if e.kind in ("role", "title") and (
+                e.exact is None or tuple(t.raw for t in window) == e.exact
+            ):
+                return e.code
+        return None
 
     def _same_country(self, code_a: str, code_b: str) -> bool:
         a = split_code(code_a, self._base_set)

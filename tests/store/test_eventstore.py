@@ -63,9 +63,13 @@ def test_dedupe_key_and_content_hash(tmp_path, write, g2line):
     b = write("b.csv", [g2line(GLOBALEVENTID="7", SOURCEURL="https://other")])
     # a different event id on the same day and dyad is a different event
     c = write("c.csv", [g2line(GLOBALEVENTID="8")])
-    reps = ingest(db, [a, b, c], "gdelt2")
-    assert [r.added for r in reps] == [1, 0, 1]
-    assert reps[1].duplicates == 1
+    # repeats inside one file: the same line twice, and the same key with another URL
+    d = write("d.csv", [g2line(GLOBALEVENTID="9"), g2line(GLOBALEVENTID="9"),
+                        g2line(GLOBALEVENTID="10"),
+                        g2line(GLOBALEVENTID="10", SOURCEURL="https://x")])
+    reps = ingest(db, [a, b, c, d], "gdelt2")
+    assert [r.added for r in reps] == [1, 0, 1, 2]
+    assert reps[1].duplicates == 1 and reps[3].duplicates == 2
 
 
 def test_same_event_from_jsonl_and_parquet_is_stored_once(tmp_path):

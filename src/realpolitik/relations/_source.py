@@ -69,6 +69,7 @@ def open_events(db: str | Path | None) -> Iterator[tuple[Any, str]]:
     if db is not None and Path(db).is_dir():
         glob = dataset_glob(db)
         con = duckdb.connect()
+        con.execute("SET enable_progress_bar = false")
         try:
             yield con, f"read_parquet('{glob}', hive_partitioning = true)"
         finally:

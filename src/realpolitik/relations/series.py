@@ -321,7 +321,7 @@ def all_dyads(db: str | Path | None, freq: str = "month", *, exact: bool = False
         ``period, source, target`` and the measures of :func:`add_measures`, sorted.
     """
     with open_events(db) as (con, table):
-        agg = con.execute(aggregate_sql(table, freq, by_dyad=True, exact=exact)).df()
+        sql = aggregate_sql(table, freq, by_dyad=True, exact=exact)
+        agg = con.execute(f"SELECT * FROM ({sql}) ORDER BY period, source, target").df()
     agg["period"] = pd.to_datetime(agg["period"]).dt.date
-    out = add_measures(agg)
-    return out.sort_values(["period", "source", "target"]).reset_index(drop=True)
+    return add_measures(agg)

@@ -114,6 +114,7 @@ def connect(db: str | Path | None = None, *, read_only: bool = False) -> Iterato
         msg = str(exc).splitlines()[0]
         raise InputError(f"cannot open the event store: {msg}", file=str(path)) from None
     try:
+        con.execute("SET enable_progress_bar = false")
         if not read_only:
             ensure_schema(con)
         yield con
@@ -165,18 +166,40 @@ class IngestReport:
 _DEDUPE_SQL = """
 INSERT INTO events BY NAME
 SELECT {cols} FROM (
-    SELECT *,
-        row_number() OVER (PARTITION BY date, source, target, code, doc_id ORDER BY line) AS _k,
-        row_number() OVER (PARTITION BY row_hash ORDER BY line) AS _h
-    FROM {parsed} WHERE reason IS NULL
+    SELECT *{window} FROM {parsed} WHERE reason IS NULL
 ) p
-WHERE _k = 1 AND _h = 1
-  AND NOT EXISTS (SELECT 1 FROM events e WHERE e.row_hash = p.row_hash)
+WHERE {first}
+  NOT EXISTS (SELECT 1 FROM events e WHERE e.row_hash = p.row_hash)
   AND NOT EXISTS (
     SELECT 1 FROM events e
     WHERE e.date = p.date AND e.source = p.source AND e.target = p.target
       AND e.code = p.code AND e.doc_id = p.doc_id)
 """
+
+_WINDOW = """,
+        row_number() OVER (PARTITION BY date, source, target, code, doc_id ORDER BY line) AS _k,
+        row_number() OVER (PARTITION BY row_hash ORDER BY line) AS _h"""
+
+
+def dedupe_insert_sql(con, parsed: str) -> str:
+    """The deduplicating ``INSERT`` from staging table ``parsed`` into ``events``.
+
+    Rows repeated inside the staged file are dropped too (first occurrence kept); the window
+    functions that find them run only when the file has such repeats.
+    """
+    from realpolitik.events.readers import STAGE_COLUMNS
+
+    rows, keys, hashes = con.execute(
+        f"SELECT count(*), count(DISTINCT (date, source, target, code, doc_id)), "
+        f"count(DISTINCT row_hash) FROM {parsed} WHERE reason IS NULL"
+    ).fetchall()[0]
+    repeats = not (rows == keys == hashes)
+    return _DEDUPE_SQL.format(
+        cols=", ".join(STAGE_COLUMNS),
+        parsed=parsed,
+        window=_WINDOW if repeats else "",
+        first="_k = 1 AND _h = 1 AND" if repeats else "",
+    )
 
 
 def ingest_file(
@@ -271,7 +294,6 @@ def ingest_staged(con, table: Any, path: str | Path, fmt: str, rows_read: int) -
 
 def _commit_parsed(con, p: Path, fmt: str, n: int) -> IngestReport:
     """Move the staged rows of file ``p`` into ``events``/``rejected`` (inside a transaction)."""
-    from realpolitik.events.readers import STAGE_COLUMNS
     from realpolitik.events.readers._pipeline import PARSED_TABLE
 
     file_key = str(p.resolve())
@@ -285,9 +307,8 @@ def _commit_parsed(con, p: Path, fmt: str, n: int) -> IngestReport:
         f"SELECT count(*) FILTER (reason IS NULL), count(*) FILTER (reason IS NOT NULL) "
         f"FROM {PARSED_TABLE}"
     ).fetchall()[0]
-    cols = ", ".join(STAGE_COLUMNS)
     before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
-    con.execute(_DEDUPE_SQL.format(cols=cols, parsed=PARSED_TABLE))
+    con.execute(dedupe_insert_sql(con, PARSED_TABLE))
     added = con.execute("SELECT count(*) FROM events").fetchall()[0][0] - before
     rej_before = con.execute("SELECT count(*) FROM rejected").fetchall()[0][0]
     con.execute(

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import InputError
-from realpolitik.store.eventstore import _DEDUPE_SQL, connect
+from realpolitik.store.eventstore import connect, dedupe_insert_sql
 
 __all__ = ["export_parquet", "import_parquet", "dataset_glob"]
 
@@ -101,7 +101,7 @@ def import_parquet(db: str | Path | None, directory: str | Path) -> dict[str, An
             )
             n = con.execute(f"SELECT count(*) FROM {PARSED_TABLE}").fetchall()[0][0]
             before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
-            con.execute(_DEDUPE_SQL.format(cols=cols, parsed=PARSED_TABLE))
+            con.execute(dedupe_insert_sql(con, PARSED_TABLE))
             added = con.execute("SELECT count(*) FROM events").fetchall()[0][0] - before
             con.execute(f"DROP TABLE {PARSED_TABLE}")
             con.execute("COMMIT")

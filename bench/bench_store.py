@@ -1,0 +1,248 @@
+"""Event store benchmark: ingest throughput and dyad-month aggregation, against pandas.
+
+A generator writes realistic synthetic GDELT 2.0 rows (the 61-column layout, CAMEO codes with
+a skewed frequency like GDELT's, Zipf-distributed actor countries with role suffixes, FIPS
+location codes, 2015-2020 dates) as tab-separated text and as realpolitik events Parquet.
+
+Measured per size (1M, 10M and, without ``--quick``, 50M rows), each step in a fresh child
+process so that peak memory (max RSS) is per step:
+
+* ingest of events Parquet files into a new store (target >= 500k rows/s);
+* ingest of GDELT 2.0 text files (reported, no target);
+* dyad-month aggregation (:func:`realpolitik.relations.all_dyads`) on the store (target
+  50M rows < 15 s) and the same aggregation in pandas on an in-memory frame (groupby), with
+  the ratio (target >= 10x).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+CHUNK = 2_000_000
+SEED = 20181919
+
+# Actor countries: the six Korea actors and the big reporters first (Zipf weights).
+COUNTRIES = (
+    "USA CHN RUS GBR IND PRK KOR JPN ISR IRN SYR FRA DEU TUR PAK AFG IRQ UKR AUS CAN NGA EGY "
+    "SAU MEX BRA ZAF PHL IDN ITA ESP KEN LBY YEM VNM MYS THA POL SWE NLD BEL GRC CUB VEN COL "
+    "ARG CHL PER LBN JOR QAT ARE KWT BGD LKA NPL MMR KHM LAO MNG KAZ UZB GEO ARM AZE BLR LTU "
+    "LVA EST FIN NOR DNK IRL PRT AUT CHE HUN CZE SVK ROU BGR SRB HRV BIH ALB MKD SOM ETH SDN "
+    "SSD UGA TZA RWA COD CMR GHA SEN MLI NER TCD DZA MAR TUN NZL SGP TWN HKG"
+).split()
+ISO_TO_FIPS = {"USA": "US", "CHN": "CH", "RUS": "RS", "GBR": "UK", "IND": "IN", "PRK": "KN",
+               "KOR": "KS", "JPN": "JA", "ISR": "IS", "IRN": "IR", "SYR": "SY", "FRA": "FR",
+               "DEU": "GM", "TUR": "TU", "PAK": "PK", "AFG": "AF", "IRQ": "IZ", "UKR": "UP",
+               "AUS": "AS", "CAN": "CA"}
+ROLES = ["", "GOV", "MIL", "", "COP", "BUS", "MED", "OPP", "", "CVL", "REB", "JUD"]
+# CAMEO codes and relative frequencies (statements, consultations and appeals dominate).
+CODES = {
+    "010": 14, "020": 3, "036": 5, "040": 10, "042": 8, "043": 9, "046": 4, "051": 4,
+    "057": 1.5, "061": 1.5, "071": 1, "090": 1, "111": 2.5, "112": 5, "120": 1.5, "130": 1.5,
+    "138": 0.8, "141": 1, "163": 0.5, "173": 3, "180": 2, "190": 4, "193": 2, "1822": 0.5,
+    "0311": 0.8, "0841": 0.5, "1011": 0.3, "1382": 0.2, "195": 0.6, "200": 0.1,
+}
+
+
+def _zipf_choice(rng, items, n, a=1.2):
+    w = 1.0 / np.arange(1, len(items) + 1) ** a
+    return np.asarray(items, dtype=object)[rng.choice(len(items), size=n, p=w / w.sum())]
+
+
+def gdelt2_columns(n: int, rng: np.random.Generator, start_id: int = 0) -> dict[str, np.ndarray]:
+    """Realistic synthetic GDELT 2.0 fields (the ones the reader uses; the rest empty)."""
+    days = rng.integers(0, 6 * 365, size=n)
+    dates = np.datetime64("2015-01-01") + days.astype("timedelta64[D]")
+    ymd = np.char.replace(np.datetime_as_string(dates, unit="D"), "-", "")
+    a1 = _zipf_choice(rng, COUNTRIES, n)
+    a2 = _zipf_choice(rng, COUNTRIES, n)
+    same = a1 == a2
+    a2[same] = _zipf_choice(rng, COUNTRIES[1:], int(same.sum()))
+    r1 = np.asarray(ROLES, dtype=object)[rng.integers(0, len(ROLES), size=n)]
+    r2 = np.asarray(ROLES, dtype=object)[rng.integers(0, len(ROLES), size=n)]
+    codes = list(CODES)
+    p = np.array(list(CODES.values()), dtype=float)
+    ev = np.asarray(codes, dtype=object)[rng.choice(len(codes), size=n, p=p / p.sum())]
+    geo_iso = np.where(rng.random(n) < 0.5, a1, a2)
+    geo = np.array([ISO_TO_FIPS.get(c, "") for c in geo_iso], dtype=object)
+    ids = np.arange(start_id, start_id + n).astype(str)
+    return {
+        "GLOBALEVENTID": ids, "SQLDATE": ymd, "Actor1Code": a1 + r1, "Actor1CountryCode": a1,
+        "Actor1Type1Code": r1, "Actor2Code": a2 + r2, "Actor2CountryCode": a2,
+        "Actor2Type1Code": r2, "EventCode": ev, "ActionGeo_CountryCode": geo,
+        "SOURCEURL": np.char.add("https://news.example/", ids.astype("U16")).astype(object),
+        "_date": dates,
+    }
+
+
+def write_gdelt2_tsv(path: Path, n: int, seed: int = SEED) -> None:
+    """Write ``n`` synthetic GDELT 2.0 rows as a 61-column tab-separated file."""
+    from realpolitik.events.readers.gdelt2 import FIELDS
+
+    rng = np.random.default_rng(seed)
+    with open(path, "w", encoding="utf-8") as fh:
+        for start in range(0, n, CHUNK):
+            m = min(CHUNK, n - start)
+            cols = gdelt2_columns(m, rng, start)
+            parts = [cols.get(f, np.full(m, "", dtype=object)) for f in FIELDS]
+            lines = parts[0].astype(object)
+            for col in parts[1:]:
+                lines = lines + "\t" + col.astype(object)
+            fh.write("\n".join(lines.tolist()) + "\n")
+
+
+def write_events_parquet(directory: Path, n: int, seed: int = SEED) -> list[Path]:
+    """Write ``n`` synthetic events (the same generator) as realpolitik events Parquet files."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from realpolitik.events.readers._tables import code_table
+
+    rng = np.random.default_rng(seed)
+    table = code_table(list(CODES)).set_index("code")
+    files = []
+    for k, start in enumerate(range(0, n, CHUNK)):
+        m = min(CHUNK, n - start)
+        c = gdelt2_columns(m, rng, start)
+        codes = c["EventCode"]
+        t = pa.table({
+            "date": pa.array(c["_date"].astype("datetime64[D]")),
+            "source": pa.array(c["Actor1Code"].astype(str)),
+            "target": pa.array(c["Actor2Code"].astype(str)),
+            "code": pa.array(codes.astype(str)),
+            "root": pa.array(table.loc[codes, "root"].to_numpy().astype(str)),
+            "goldstein": pa.array(table.loc[codes, "goldstein"].to_numpy(dtype=float)),
+            "quad_class": pa.array(table.loc[codes, "quad_class"].to_numpy(dtype="int8")),
+            "dataset": pa.array(np.full(m, "gdelt2")),
+            "doc_id": pa.array(c["GLOBALEVENTID"]),
+            "text": pa.array(c["SOURCEURL"].astype(str)),
+        })
+        p = directory / f"events-{k:03d}.parquet"
+        pq.write_table(t, p)
+        files.append(p)
+    return files
+
+
+# ---------------------------------------------------------------- measured steps (children)
+def _maxrss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def _step_ingest(db: str, files: list[str], fmt: str, q) -> None:
+    from realpolitik.store import ingest
+
+    t = time.perf_counter()
+    reps = ingest(db, files, fmt)
+    dt = time.perf_counter() - t
+    q.put((dt, sum(r.added for r in reps), sum(r.rejected for r in reps), _maxrss_mb()))
+
+
+def _step_aggregate(db: str, q) -> None:
+    from realpolitik.relations import all_dyads
+
+    all_dyads(db, "month")  # warm the file cache
+    t = time.perf_counter()
+    out = all_dyads(db, "month")
+    q.put((time.perf_counter() - t, len(out), _maxrss_mb()))
+
+
+def _step_pandas(db: str, q) -> None:
+    import duckdb
+    import pandas as pd
+
+    con = duckdb.connect(db, read_only=True)
+    frame = con.execute(
+        "SELECT date, source, target, quad_class, goldstein FROM events"
+    ).df()
+    con.close()
+    t = time.perf_counter()
+    f = pd.DataFrame({
+        "period": frame["date"].dt.to_period("M"),
+        "source": frame["source"].str.slice(0, 3),
+        "target": frame["target"].str.slice(0, 3),
+        "q": frame["quad_class"],
+        "g": (frame["goldstein"] * 10).round().astype("int64"),
+    })
+    for k in (1, 2, 3, 4):
+        f[f"q{k}"] = (f["q"] == k).astype("int64")
+    out = f.groupby(["period", "source", "target"]).agg(
+        n_events=("q", "size"), q1=("q1", "sum"), q2=("q2", "sum"), q3=("q3", "sum"),
+        q4=("q4", "sum"), g=("g", "sum"))
+    q.put((time.perf_counter() - t, len(out), _maxrss_mb()))
+
+
+def _child(target, *args):
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    p = ctx.Process(target=target, args=(*args, q))
+    p.start()
+    res = q.get()
+    p.join()
+    return res
+
+
+def run_size(n: int, work: Path, text: bool) -> dict:
+    """Generate, ingest and aggregate ``n`` rows; return the figures."""
+    pq_dir = work / f"pq{n}"
+    pq_dir.mkdir()
+    t = time.perf_counter()
+    files = write_events_parquet(pq_dir, n)
+    gen = time.perf_counter() - t
+    db = work / f"s{n}.duckdb"
+    dt_ing, added, rejected, rss_ing = _child(_step_ingest, str(db), [str(f) for f in files],
+                                             "events")
+    assert added == n and rejected == 0, (added, rejected)
+    out = {"rows": n, "generate_s": gen, "ingest_parquet_s": dt_ing,
+           "ingest_parquet_rows_per_s": n / dt_ing, "ingest_parquet_rss_mb": rss_ing}
+    shutil.rmtree(pq_dir)
+    if text:
+        tsv = work / f"g{n}.export.CSV"
+        write_gdelt2_tsv(tsv, n)
+        db2 = work / f"t{n}.duckdb"
+        dt_txt, added2, _, rss_txt = _child(_step_ingest, str(db2), [str(tsv)], "gdelt2")
+        out.update(ingest_gdelt2_text_s=dt_txt, ingest_gdelt2_rows_per_s=n / dt_txt,
+                   ingest_gdelt2_rss_mb=rss_txt, gdelt2_added=added2)
+        tsv.unlink()
+        db2.unlink()
+    dt_agg, groups, rss_agg = _child(_step_aggregate, str(db))
+    dt_pd, groups_pd, rss_pd = _child(_step_pandas, str(db))
+    assert groups == groups_pd, (groups, groups_pd)
+    out.update(aggregate_s=dt_agg, aggregate_rss_mb=rss_agg, groups=groups,
+               pandas_s=dt_pd, pandas_rss_mb=rss_pd, speedup_vs_pandas=dt_pd / dt_agg,
+               store_mb=db.stat().st_size / 2**20)
+    db.unlink()
+    return out
+
+
+def main(quick: bool = False) -> None:
+    sizes = [1_000_000] if quick else [1_000_000, 10_000_000, 50_000_000]
+    base = Path(os.environ.get("REALPOLITIK_BENCH_DIR", tempfile.gettempdir()))
+    with tempfile.TemporaryDirectory(dir=base) as tmp:
+        work = Path(tmp)
+        print(f"cores: {os.cpu_count()}; work dir {work}")
+        for n in sizes:
+            r = run_size(n, work, text=n <= 10_000_000)
+            print(
+                f"{n:>11,} rows | ingest parquet {r['ingest_parquet_s']:7.2f} s "
+                f"({r['ingest_parquet_rows_per_s'] / 1e3:,.0f}k rows/s, peak "
+                f"{r['ingest_parquet_rss_mb']:,.0f} MB)"
+                + (f" | ingest gdelt2 text {r['ingest_gdelt2_text_s']:7.2f} s "
+                   f"({r['ingest_gdelt2_rows_per_s'] / 1e3:,.0f}k rows/s, peak "
+                   f"{r['ingest_gdelt2_rss_mb']:,.0f} MB)" if "ingest_gdelt2_text_s" in r
+                   else ""),
+                flush=True,
+            )
+            print(
+                f"{'':>11} dyad-month aggregation: duckdb {r['aggregate_s']:6.2f} s (peak "
+                f"{r['aggregate_rss_mb']:,.0f} MB) | pandas groupby {r['pandas_s']:6.2f} s "
+                f"(peak {r['pandas_rss_mb']:,.0f} MB) | ratio {r['speedup_vs_pandas']:5.1f}x "
+                f"| {r['groups']:,} dyad-months | store {r['store_mb']:,.0f} MB",
+                flush=True,
+            )

@@ -76,6 +76,25 @@ def main(quick: bool = False) -> None:
     print(f"actors: speed-up over baseline        {base_s / ours:8.1f} x")
     print(f"actors: resolve                       {len(names_to_resolve) / res_s:8.0f} names/s")
 
+    from realpolitik.events.cameo import _table, goldstein
+    from realpolitik.events.quadclass import quad_class
+
+    codes = [c for c in sorted(_table())] * (200 if quick else 2000)
+    t0 = time.perf_counter()
+    for c in codes:
+        goldstein(c)
+        quad_class(c, "plover")
+    code_s = time.perf_counter() - t0
+    # baseline: the same lookups on a plain dict built in this run (the floor for any lookup)
+    plain = {c: (_table()[c].goldstein, 0) for c in _table()}
+    t0 = time.perf_counter()
+    for c in codes:
+        plain[c]
+        plain[c]
+    plain_s = time.perf_counter() - t0
+    print(f"codes: goldstein + plover quad class    {len(codes) / code_s:8.0f} codes/s "
+          f"(plain dict lookups: {len(codes) / plain_s:8.0f}/s, ratio {code_s / plain_s:.1f})")
+
     icews = ROOT.parent / "shared" / "data" / "events" / "icews" / "icews_2014_all_named.tsv"
     if icews.is_file():
         import csv

@@ -153,6 +153,7 @@ def normalize_code(code: str) -> str:
     return c
 
 
+@lru_cache(maxsize=4096)
 def resolve_code(code: str) -> str:
     """Return the code whose Goldstein score :func:`goldstein` uses for ``code``.
 

@@ -96,6 +96,7 @@ def crosswalk_rules() -> dict[str, str | None]:
     return rules
 
 
+@lru_cache(maxsize=4096)
 def cameo_to_plover(code: str) -> str | None:
     """PLOVER event type of a CAMEO code.
 

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 
 from realpolitik.errors import InputError
@@ -166,6 +167,7 @@ def get_scheme(name: str) -> QuadScheme:
         ) from None
 
 
+@lru_cache(maxsize=8192)
 def quad_class(code: str, scheme: str = "gdelt") -> int:
     """Quad class of a CAMEO code under a scheme.
 

@@ -66,3 +66,15 @@ def test_batch_equals_one_by_one():
     for b in range(5):
         one = run_bdm_arrays(x[b], c[b], s[b], opt, rounds=5)
         np.testing.assert_allclose(batch.positions[b], one.positions[0], rtol=1e-12)
+
+
+def test_threaded_batch_identical_to_single_thread():
+    rng = np.random.default_rng(5)
+    x = rng.uniform(0, 100, size=(300, 6))
+    c = rng.uniform(0.1, 1, size=(300, 6))
+    s = rng.uniform(10, 100, size=(300, 6))
+    opt = BDMOptions(offer_selection="scholz-compromise", probability_denominator="scholz-code")
+    one = run_bdm_arrays(x, c, s, opt, rounds=4, workers=1)
+    two = run_bdm_arrays(x, c, s, opt, rounds=4, workers=2)
+    for name in ("positions", "medians", "means", "risk", "octants", "rounds_run"):
+        np.testing.assert_array_equal(getattr(one, name), getattr(two, name))

@@ -41,6 +41,7 @@ batched over a leading axis, so Monte Carlo draws run together.
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, Literal
 
@@ -77,6 +78,7 @@ OCTANTS: tuple[str, ...] = (
 )
 _NONE, _CWIN, _CLOSE, _CPG, _CPY, _CAPG, _CAPY, _STALE = range(8)
 _TIE = 1e-9  # relative tolerance within which two offers' selection keys count as tied
+_MIN_CHUNK = 128  # smallest batch share worth a thread of its own
 
 
 @dataclass(frozen=True)
@@ -463,6 +465,7 @@ def run_bdm_arrays(
     rounds: int = 10,
     tolerance: float | None = None,
     scale: tuple[float, float] | None = None,
+    workers: int | None = None,
 ) -> BDMBatch:
     """Run the BDM round loop on a batch of problems (vectorised core).
 
@@ -480,6 +483,10 @@ def run_bdm_arrays(
         rounds). Stopped problems keep their positions in later rows.
     scale
         ``(min, max)`` of the issue scale, required when ``options.range == "scale"``.
+    workers
+        Threads to split a large batch over (default: the CPU count). The problems of a batch
+        are independent, so the split changes nothing in the results; NumPy releases the GIL
+        in the array operations, so the threads run on separate cores.
 
     Returns
     -------
@@ -487,10 +494,25 @@ def run_bdm_arrays(
     """
     x = np.atleast_2d(np.asarray(position, dtype=float)).copy()
     c = np.atleast_2d(np.asarray(capability, dtype=float))
-    s = np.atleast_2d(np.asarray(salience, dtype=float)) / float(options.salience_scale)
+    s_in = np.atleast_2d(np.asarray(salience, dtype=float))
     if rounds < 0:
         raise InputError(f"rounds must be >= 0, got {rounds}", field="rounds")
     bsz, n = x.shape
+    nthreads = min(workers or os.cpu_count() or 1, bsz // _MIN_CHUNK)
+    if nthreads > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        bounds = np.linspace(0, bsz, nthreads + 1).astype(int)
+        with ThreadPoolExecutor(max_workers=nthreads) as pool:
+            parts = list(pool.map(
+                lambda lo_hi: run_bdm_arrays(
+                    x[lo_hi[0]:lo_hi[1]], c[lo_hi[0]:lo_hi[1]], s_in[lo_hi[0]:lo_hi[1]],
+                    options, rounds=rounds, tolerance=tolerance, scale=scale, workers=1),
+                list(zip(bounds[:-1], bounds[1:], strict=True)),
+            ))
+        return BDMBatch(*(np.concatenate([getattr(pt, f.name) for pt in parts])
+                          for f in fields(BDMBatch)))
+    s = s_in / float(options.salience_scale)
     w = c * s
     hist_x = np.empty((bsz, rounds + 1, n))
     hist_r = np.ones((bsz, rounds + 1, n))

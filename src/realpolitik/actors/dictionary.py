@@ -389,7 +389,7 @@ class ActorDictionary:
         UnknownActorError
             When ``code`` is not a known base code, optionally with an agent suffix.
         """
-        parts = split_code(code, self._base_set)
+        parts = split_code(code, self._base_set) if isinstance(code, str) else None
         if parts is None:
             raise UnknownActorError(
                 f"{code!r} is not an actor code (expected ISO3 + optional agent suffix such as "

@@ -111,7 +111,7 @@ def unbalanced_triads(graph: Any) -> list[tuple[str, str, str]]:
         Each unbalanced triangle once, ``a < b < c`` by node index.
     """
     s = np.sign(graph.weights)
-    out = []
+    out: list[tuple[str, str, str]] = []
     iu, ju = np.nonzero(np.triu(s, 1))
     for i, j in zip(iu.tolist(), ju.tolist(), strict=True):
         ks = np.flatnonzero((s[i] != 0) & (s[j] != 0))

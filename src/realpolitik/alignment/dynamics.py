@@ -175,7 +175,7 @@ def _result(s, nodes, times, dens, unb, balanced_at, updates):
 
 def _triangles(s: np.ndarray) -> np.ndarray:
     adj = s != 0
-    tri = []
+    tri: list[tuple[int, int, int]] = []
     iu, ju = np.nonzero(np.triu(adj, 1))
     for i, j in zip(iu.tolist(), ju.tolist(), strict=True):
         ks = np.flatnonzero(adj[i] & adj[j])

@@ -267,16 +267,17 @@ class SignedGraph:
         tables = read_edge_table(path)
         if len(tables) == 1 and period is None:
             return next(iter(tables.values())).to_graph(sizes=sizes)
+        names = [str(k) for k in tables]
         if period is None:
             raise InputError(
-                f"the file holds {len(tables)} periods ({', '.join(list(tables)[:5])}, ...); "
+                f"the file holds {len(tables)} periods ({', '.join(names[:5])}, ...); "
                 "choose one with period=...",
                 file=str(path),
                 field="period",
             )
         if period not in tables:
             raise InputError(
-                f"no period {period!r} in the file; it has {', '.join(list(tables)[:8])} ...",
+                f"no period {period!r} in the file; it has {', '.join(names[:8])} ...",
                 file=str(path),
                 field="period",
             )

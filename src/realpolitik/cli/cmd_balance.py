@@ -105,7 +105,9 @@ def register(app: typer.Typer) -> None:
         if time_limit <= 0:
             raise InputError("must be positive", field="--time-limit")
         tables = read_edge_table(edges)
-        kw = dict(weighted=weighted, time_limit=time_limit, heuristic=heuristic, seed=seed)
+        kw: dict[str, Any] = dict(
+            weighted=weighted, time_limit=time_limit, heuristic=heuristic, seed=seed
+        )
         if None in tables:
             if period is not None:
                 raise InputError("the file has no period column", file=str(edges), field="period")

@@ -104,9 +104,10 @@ def nash_solution_batch(
     for _ in range(80):
         mid = 0.5 * (a + b)
         gain = (q - position) ** 2 - (mid[:, None] - position) ** 2
-        with np.errstate(invalid="ignore", divide="ignore"):
+        with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+            # rows without agreement (ok False) are never used; their NaNs are harmless
             term = np.where(keep, w * (-2.0 * (mid[:, None] - position)) / gain, 0.0)
-        up = term.sum(axis=1) > 0
+            up = term.sum(axis=1) > 0
         a = np.where(ok & up, mid, a)
         b = np.where(ok & ~up, mid, b)
     return np.where(ok, 0.5 * (a + b), q), ok

@@ -253,3 +253,13 @@ def test_organs_several_states_have_compose_with_their_state(d):
         ("US National Security Council", "USAGOV")
     ]
     assert found("officials of the Joint Chiefs of Staff") == []
+
+
+def test_capitals_compose_with_roles(d):
+    def found(text):
+        return [(m.text, m.code) for m in d.find_mentions(text, dt.date(2018, 1, 1))]
+
+    assert found("Pyongyang's military fired") == [("Pyongyang's military", "PRKMIL")]
+    assert found("Pyongyang's state media") == [("Pyongyang's state media", "PRKMED")]
+    assert found("Beijing officials") == [("Beijing officials", "CHNGOV")]
+    assert found("Washington and Pyongyang") == [("Washington", "USAGOV"), ("Pyongyang", "PRKGOV")]

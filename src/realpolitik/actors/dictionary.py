@@ -582,7 +582,10 @@ class ActorDictionary:
                 gap = toks[a_end:b_start]
                 return all(t.norm in _POSSESSIVE for t in gap)
 
-            if e.kind == "state":
+            capital = e.kind == "government" and len(e.code) == 6 and e.code.endswith("GOV")
+            if e.kind == "state" or capital:
+                # a state, or a capital standing for its government ("Pyongyang's military")
+                base = e.code[:3] if capital else e.code
                 # state [title] person  -> person's code
                 if (
                     nxt is not None
@@ -602,14 +605,14 @@ class ActorDictionary:
                 ):
                     code, kind, end_tok, consumed = nxt[2].code, nxt[2].kind, nxt[1], 2
                 elif nxt is not None and nxt[2].kind in ("role", "title") and adjacent(j, nxt[0]):
-                    code, kind, end_tok, consumed = e.code + nxt[2].code, "agent", nxt[1], 2
+                    code, kind, end_tok, consumed = base + nxt[2].code, "agent", nxt[1], 2
                 elif (
                     nxt is not None
                     and adjacent(j, nxt[0])
                     and (role := self._role_reading(toks[nxt[0] : nxt[1]])) is not None
                 ):
                     # "Russia's Security Council": a name that is also a role noun
-                    code, kind, end_tok, consumed = e.code + role, "agent", nxt[1], 2
+                    code, kind, end_tok, consumed = base + role, "agent", nxt[1], 2
                 elif (
                     nxt is not None
                     and nxt[2].kind in ("agent", "government")

@@ -66,6 +66,10 @@ def test_table_and_csv_formats(run_cli, shared_data):
         ("", "bad.csv", "empty file"),
         ("hello", "notes.txt", "unsupported file type"),
         ("a: [unclosed", "bad.yaml", "bad.yaml"),
+        ("", "empty.yaml", "empty"),
+        ("name: x\nactors:\n  - {id: USA, name: U, capability: 1}\n", "noissue.yaml",
+         "issues"),
+        ("actor,capability,position,salience\n", "header.csv", "no actor rows"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(run_cli, tmp_path, content, name, needle):

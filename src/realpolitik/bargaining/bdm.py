@@ -698,7 +698,7 @@ def run_bdm(
         opt = options
     batch = run_bdm_arrays(
         problem.position, problem.capability, problem.salience, opt, rounds=rounds,
-        tolerance=tolerance, scale=(problem.scale_min, problem.scale_max),
+        tolerance=tolerance, scale=problem.scale,
     )
     done = int(batch.rounds_run[0])
     actors = problem.actors

@@ -107,9 +107,9 @@ def perturb(
     tuple of numpy.ndarray
     """
     n = problem.n
-    width = problem.scale_max - problem.scale_min
-    x = problem.position + rng.normal(0.0, noise.position * width, size=(draws, n))
-    x = np.clip(x, problem.scale_min, problem.scale_max)
+    lo, hi = problem.scale
+    x = problem.position + rng.normal(0.0, noise.position * (hi - lo), size=(draws, n))
+    x = np.clip(x, lo, hi)
     s = np.clip(problem.salience + rng.normal(0.0, noise.salience, size=(draws, n)), 0, 100)
     c = problem.capability * np.exp(rng.normal(0.0, noise.capability, size=(draws, n)))
     return x, c, s
@@ -217,7 +217,7 @@ def monte_carlo(
             opt = (preset("scholz-code") if bdm_options is None else
                    preset(bdm_options) if isinstance(bdm_options, str) else bdm_options)
             batch = run_bdm_arrays(x, c, s, opt, rounds=rounds, tolerance=tolerance,
-                                   scale=(problem.scale_min, problem.scale_max))
+                                   scale=problem.scale)
             out[m] = batch.medians[np.arange(draws), batch.rounds_run]
         else:
             raise InputError(f"unknown model {m!r} for Monte Carlo", field="model")

@@ -135,6 +135,12 @@ class BargainingProblem:
         return len(self.actors)
 
     @property
+    def scale(self) -> tuple[float, float]:
+        """``(scale_min, scale_max)``, always set after validation."""
+        assert self.scale_min is not None and self.scale_max is not None
+        return self.scale_min, self.scale_max
+
+    @property
     def weight(self) -> np.ndarray:
         """The product ``c_i * s_i`` that weights each actor in the spatial models."""
         return self.capability * self.salience
@@ -166,7 +172,7 @@ class BargainingProblem:
 
     def replace(self, **changes: Any) -> BargainingProblem:
         """A copy with some fields changed (validated again)."""
-        fields = {
+        fields: dict[str, Any] = {
             "actors": self.actors,
             "capability": self.capability,
             "position": self.position,

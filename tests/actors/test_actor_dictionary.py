@@ -263,3 +263,17 @@ def test_capitals_compose_with_roles(d):
     assert found("Pyongyang's state media") == [("Pyongyang's state media", "PRKMED")]
     assert found("Beijing officials") == [("Beijing officials", "CHNGOV")]
     assert found("Washington and Pyongyang") == [("Washington", "USAGOV"), ("Pyongyang", "PRKGOV")]
+
+
+def test_modifiers_and_coordinated_demonyms(d):
+    def found(text):
+        return [(m.text, m.code) for m in d.find_mentions(text, dt.date(2018, 1, 1))]
+
+    assert found("Senior Hungarian and Romanian officials agreed") == [
+        ("Hungarian", "HUNGOV"), ("Romanian officials", "ROUGOV")
+    ]
+    assert found("China and Japanese officials") == [
+        ("China", "CHN"), ("Japanese officials", "JPNGOV")
+    ]
+    assert found("Lebanon's new President Elias Hrawi") == [("Lebanon's new President", "LBNGOV")]
+    assert found("Chinese top officials") == [("Chinese top officials", "CHNGOV")]

@@ -71,6 +71,12 @@ _KOREA_CUES = frozenset(
      "panmunjom", "kaesong", "kim"}
 )  # fmt: skip
 _POSSESSIVE = frozenset({"s"})
+#: Words allowed between a state and a role or title ("Lebanon's new President").
+_MODIFIERS = frozenset(
+    {"new", "top", "senior", "acting", "interim", "deputy", "vice", "chief", "outgoing",
+     "incoming", "current", "then", "high", "ranking", "junior", "veteran", "powerful"}
+)  # fmt: skip
+_COORDINATORS = frozenset({"and", "or"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "lord", "gen", "adm"})
 _CALENDAR = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -125,6 +131,9 @@ class DictionaryEntry:
         ``"korea"`` when the entry needs a Korean context, else None.
     person
         The office-holder's canonical name (persons only).
+    demonym
+        True for a state's adjective ("Hungarian"), which can modify a coordinated role noun
+        ("Hungarian and Romanian officials").
     """
 
     code: str
@@ -134,6 +143,7 @@ class DictionaryEntry:
     exact: tuple[str, ...] | None = None
     context: str | None = None
     person: str | None = None
+    demonym: bool = False
 
     def valid_on(self, on: dt.date) -> bool:
         """Whether the entry is valid on ``on`` (open bounds always are)."""
@@ -582,15 +592,32 @@ class ActorDictionary:
                 gap = toks[a_end:b_start]
                 return all(t.norm in _POSSESSIVE for t in gap)
 
+            def near(a_end: int, b_start: int) -> bool:
+                # adjacent, or separated only by a possessive and up to two modifiers
+                gap = [t for t in toks[a_end:b_start] if t.norm not in _POSSESSIVE]
+                return len(gap) <= 2 and all(t.norm in _MODIFIERS for t in gap)
+
             capital = e.kind == "government" and len(e.code) == 6 and e.code.endswith("GOV")
             if e.kind == "state" or capital:
                 # a state, or a capital standing for its government ("Pyongyang's military")
                 base = e.code[:3] if capital else e.code
-                # state [title] person  -> person's code
                 if (
+                    e.demonym
+                    and nxt is not None
+                    and nxt2 is not None
+                    and nxt[2].kind == "state"
+                    and len(toks[j : nxt[0]]) == 1
+                    and toks[j].norm in _COORDINATORS
+                    and nxt2[2].kind in ("role", "title")
+                    and near(nxt[1], nxt2[0])
+                ):
+                    # "Hungarian and Romanian officials": the role distributes over both
+                    code, kind = base + nxt2[2].code, "agent"
+                # state [title] person  -> person's code
+                elif (
                     nxt is not None
                     and nxt[2].kind in ("role", "title")
-                    and adjacent(j, nxt[0])
+                    and near(j, nxt[0])
                     and nxt2 is not None
                     and nxt2[2].kind in ("person", "former_official")
                     and adjacent(nxt[1], nxt2[0])
@@ -604,7 +631,7 @@ class ActorDictionary:
                     and self._same_country(nxt[2].code, e.code)
                 ):
                     code, kind, end_tok, consumed = nxt[2].code, nxt[2].kind, nxt[1], 2
-                elif nxt is not None and nxt[2].kind in ("role", "title") and adjacent(j, nxt[0]):
+                elif nxt is not None and nxt[2].kind in ("role", "title") and near(j, nxt[0]):
                     code, kind, end_tok, consumed = base + nxt[2].code, "agent", nxt[1], 2
                 elif (
                     nxt is not None
@@ -690,6 +717,7 @@ def _load_entries() -> tuple[list[tuple[str, DictionaryEntry]], dict[str, str], 
             entry = DictionaryEntry(
                 entry.code, entry.kind, entry.start, entry.end,
                 tuple(t.raw for t in _tokenize(term)), entry.context, entry.person,
+                entry.demonym,
             )  # fmt: skip
         target.append((term, entry))
 
@@ -705,8 +733,11 @@ def _load_entries() -> tuple[list[tuple[str, DictionaryEntry]], dict[str, str], 
             )
         st = DictionaryEntry(iso3, "state")
         gov = DictionaryEntry(iso3 + "GOV", "government")
-        for term in _split(r["aliases"]) + _split(r["demonyms"]):
+        for term in _split(r["aliases"]):
             add(states, term, st)
+        adj = DictionaryEntry(iso3, "state", demonym=True)
+        for term in _split(r["demonyms"]):
+            add(states, term, adj)
         for term in _split(r["capitals"]):
             add(states, term, gov)
     for _, r in _read_tsv("organisations.tsv"):

@@ -97,3 +97,21 @@ def test_bad_options_exit_2(run_cli, shared_data, tmp_path):
     assert res.exit_code == 2 and "no such file" in res.stderr
     res = run_cli("forecast", bundled_scenario_path("korea-2017"), "--issue", "nope")
     assert res.exit_code == 2 and "unknown issue" in res.stderr
+
+
+def test_bdm_option_overrides(run_cli, shared_data):
+    f = shared_data / EMISSIONS
+    paper = run_cli("forecast", f, "--model", "bdm", "--preset", "scholz-paper", "--rounds", "4",
+                    "--format", "json").json()["models"]["bdm"]
+    code_overridden = run_cli(
+        "forecast", f, "--model", "bdm", "--rounds", "4", "--format", "json",
+        "--bdm-option", "probability_denominator=paper",
+        "--bdm-option", "offer_selection=least-move",
+    ).json()["models"]["bdm"]
+    assert code_overridden["rounds"] == paper["rounds"]
+    assert code_overridden["overrides"] == ["probability_denominator=paper",
+                                            "offer_selection=least-move"]
+    for bad, needle in [("offer_selection=random", "offer_selection"),
+                        ("colour=red", "bdm-option"), ("q=abc", "number"), ("q=2", "0 to 1")]:
+        res = run_cli("forecast", f, "--model", "bdm", "--bdm-option", bad)
+        assert res.exit_code == 2 and needle in res.stderr

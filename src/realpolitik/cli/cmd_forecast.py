@@ -52,12 +52,43 @@ def _problems(path: Path, issue: str | None, status_quo: float | None) -> list[t
     )
 
 
+def _bdm_options(preset: str, overrides: list[str] | None) -> Any:
+    """The preset's options with ``KEY=VALUE`` overrides applied (validated)."""
+    from dataclasses import fields
+
+    from realpolitik.bargaining import BDMOptions
+    from realpolitik.bargaining import preset as get_preset
+    from realpolitik.errors import InputError
+
+    known = {f.name: f for f in fields(BDMOptions)}
+    changes: dict[str, Any] = {}
+    for item in overrides or []:
+        key, sep, val = item.partition("=")
+        key = key.strip().replace("-", "_")
+        if not sep or key not in known:
+            raise InputError(
+                f"bad --bdm-option {item!r}; expected KEY=VALUE with KEY one of "
+                f"{', '.join(known)}",
+                field="bdm-option",
+            )
+        if key in ("q", "t", "salience_scale"):
+            try:
+                changes[key] = float(val)
+            except ValueError:
+                raise InputError(f"--bdm-option {key} needs a number, got {val!r}",
+                                 field="bdm-option") from None
+        else:
+            changes[key] = val.strip()
+    return get_preset(preset, **changes)
+
+
 def forecast_data(
     issue_id: str,
     problem: Any,
     *,
     model: str = "all",
     preset: str = "scholz-code",
+    bdm_options: list[str] | None = None,
     rounds: int = 10,
     tolerance: float | None = None,
     draws: int = 0,
@@ -74,8 +105,8 @@ def forecast_data(
         A :class:`realpolitik.bargaining.BargainingProblem`.
     model
         ``mean``, ``median``, ``nash``, ``bdm`` or ``all``.
-    preset, rounds, tolerance
-        BDM settings.
+    preset, bdm_options, rounds, tolerance
+        BDM settings (``bdm_options``: ``KEY=VALUE`` overrides of the preset's options).
     draws, seed, noise
         Monte Carlo settings (``draws = 0``: none).
 
@@ -84,13 +115,12 @@ def forecast_data(
     dict
     """
     from realpolitik.bargaining import Noise, get_model, monte_carlo
-    from realpolitik.bargaining import preset as get_preset
     from realpolitik.errors import InputError
 
     names = list(_MODELS) if model == "all" else [model]
     for m in names:
         get_model(m)
-    opts = get_preset(preset)
+    opts = _bdm_options(preset, bdm_options)
     results: dict[str, Any] = {}
     ran: list[str] = []
     for m in names:
@@ -107,6 +137,8 @@ def forecast_data(
             res = info.func(problem, opts, rounds=rounds, tolerance=tolerance)
             d = res.to_dict()
             d["preset"] = preset
+            if bdm_options:
+                d["overrides"] = list(bdm_options)
         else:
             d = info.func(problem).to_dict()
         results[m] = d
@@ -168,6 +200,9 @@ def register(app: typer.Typer) -> None:
         model: Annotated[str, typer.Option(help="mean, median, nash, bdm or all.")] = "all",
         preset: Annotated[str, typer.Option(help="BDM preset: scholz-code or scholz-paper.")]
         = "scholz-code",
+        bdm_option: Annotated[list[str] | None, typer.Option(
+            "--bdm-option", help="Override one BDM option of the preset, KEY=VALUE "
+            "(repeatable), e.g. offer_selection=least-move or q=0.5.")] = None,
         rounds: Annotated[int, typer.Option(min=0, help="BDM rounds (maximum).")] = 10,
         tolerance: Annotated[float | None, typer.Option(
             help="Stop BDM when no actor moves more than this.")] = None,
@@ -189,7 +224,8 @@ def register(app: typer.Typer) -> None:
                              field="model")
         problems = _problems(path, issue, status_quo)
         data = [
-            forecast_data(iid, prob, model=model, preset=preset, rounds=rounds,
+            forecast_data(iid, prob, model=model, preset=preset, bdm_options=bdm_option,
+                          rounds=rounds,
                           tolerance=tolerance, draws=draws, seed=seed, noise=noise)
             for iid, prob in problems
         ]

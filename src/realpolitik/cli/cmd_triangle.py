@@ -16,9 +16,12 @@ def _graph(scenario: Path | None, edges: Path | None, period: str | None) -> Any
     from realpolitik.alignment.graph import SignedGraph
 
     if scenario is not None:
-        from realpolitik.scenario import load_scenario
+        from realpolitik.scenario import bundled_scenario_path, load_scenario
 
-        return SignedGraph.from_scenario(load_scenario(scenario))
+        path = scenario
+        if not path.exists() and path.suffix == "":
+            path = bundled_scenario_path(str(scenario))  # a bundled name such as korea-2017
+        return SignedGraph.from_scenario(load_scenario(path))
     assert edges is not None
     return SignedGraph.from_csv(edges, period=period)
 
@@ -75,7 +78,7 @@ def register(app: typer.Typer) -> None:
             typer.Argument(help="Three actors A B C; omit for every complete triad of a graph."),
         ] = None,
         scenario: Annotated[
-            Path | None, typer.Option("--scenario", help="Scenario file (relations).")
+            Path | None, typer.Option("--scenario", help="Scenario file or bundled name.")
         ] = None,
         edges: Annotated[
             Path | None, typer.Option("--edges", help="Edge-list CSV a,b,sign or a,b,weight.")

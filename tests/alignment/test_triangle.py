@@ -65,9 +65,9 @@ def test_relabelling_changes_nothing(r_ab, r_ac, r_bc, perm):
     assert u.configuration == t.configuration
     assert (u.pivot, u.outcast, u.roles) == (t.pivot, t.outcast, t.roles)
     for x in names:
-        assert math.isclose(u.scores[x], t.scores[x], abs_tol=1e-12)
+        assert math.isclose(u.scores[x], t.scores[x], abs_tol=1e-11)
     # scores sum to the sum of the relations
-    assert math.isclose(sum(t.scores.values()), r_ab + r_ac + r_bc, abs_tol=1e-12)
+    assert math.isclose(sum(t.scores.values()), r_ab + r_ac + r_bc, abs_tol=1e-11)
 
 
 @settings(max_examples=30, deadline=None)

@@ -193,7 +193,7 @@ def classify_triangle(a: str, b: str, c: str, r_ab: float, r_ac: float, r_bc: fl
         pivot=pivot,
         outcast=outcast,
         roles=roles,
-        scores={lab: float(s) for lab, s in zip(labels, scores, strict=True)},
+        scores={lab: round(float(s), 12) for lab, s in zip(labels, scores, strict=True)},
         complete=all(v != 0 for v in r.values()),
     )
 

@@ -40,7 +40,10 @@ _FURNITURE_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(rx, re.IGNORECASE))
     for reason, rx in (
         ("affiliate notice", r"\b(sponsored|affiliate) links?\b|\bearn (a |an )?commission\b"),
-        ("terms notice", r"\bagree to (our|the) (t&cs|terms)|\bprivacy policy\b|\bcookies? policy\b"),
+        (
+            "terms notice",
+            r"\bagree to (our|the) (t&cs|terms)|\bprivacy policy\b|\bcookies? policy\b",
+        ),
         ("terms notice", r"\bby using this (web)?site\b"),
         (
             "newsletter box",
@@ -54,7 +57,10 @@ _FURNITURE_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|picture provided by|getty images|ap photo|afp photo|/via reuters|reuters/)\b",
         ),
         ("share widget", r"^\s*(share|tweet|print|email)( this)?( article| story)?\s*$"),
-        ("advertisement", r"^\s*(advertisement|sponsored content|related( articles| stories)?)\s*$"),
+        (
+            "advertisement",
+            r"^\s*(advertisement|sponsored content|related( articles| stories)?)\s*$",
+        ),
         ("read more", r"^\s*(read more|continue reading|click here)\b"),
         (
             "author bio",

@@ -28,6 +28,7 @@ target = the actor it is directed at).
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -99,17 +100,31 @@ class Context:
     last_subject: tuple[str, str] | None = None
     text: str = ""
 
-    def remember_text(self, text: str, limit: int = 4000) -> None:
-        """Keep the start of the document (context for phrases such as "the North")."""
-        if len(self.text) < limit:
-            self.text = (self.text + "\n" + text)[:limit]
+    _cache: dict[str, str | None] = field(default_factory=dict)
+    _seen: set[str] = field(default_factory=set)
+
+    def remember_text(self, mention_texts: Iterable[str], limit: int = 60) -> None:
+        """Keep the distinct actor mentions of the document so far.
+
+        They are the context in which phrases such as "the North" are resolved.
+        """
+        for t in mention_texts:
+            if t not in self._seen and len(self._seen) < limit:
+                self._seen.add(t)
+                self.text = f"{self.text} {t}".strip()
+                # a richer context can only resolve more: forget the failures
+                self._cache = {k: v for k, v in self._cache.items() if v is not None}
 
     def lookup(self, phrase: str) -> str | None:
-        """Resolve a whole phrase with the dictionary in this document's context."""
+        """Resolve a whole phrase with the dictionary in this document's context (cached)."""
         if self.resolver is None:
             return None
-        m = self.resolver(phrase, self.text)
-        return None if m is None else str(m.code)
+        if phrase not in self._cache:
+            m = self.resolver(phrase, None)
+            if m is None and self.text:
+                m = self.resolver(phrase, self.text)
+            self._cache[phrase] = None if m is None else str(m.code)
+        return self._cache[phrase]
 
     def by_surname(self, word: str) -> tuple[str, str] | None:
         """A recent mention whose words include ``word`` ("Kim" -> "Kim Jong Un")."""
@@ -195,7 +210,9 @@ class TokenActors:
                     return m
         return None
 
-    def resolve(self, head: Any, ctx: Context | None, subject: ActorRef | None = None) -> ActorRef | None:
+    def resolve(
+        self, head: Any, ctx: Context | None, subject: ActorRef | None = None
+    ) -> ActorRef | None:
         """Resolve an argument head to an actor.
 
         Parameters
@@ -299,7 +316,8 @@ def _subject_heads(verb: Any) -> tuple[list[Any], bool]:
             t = head
             continue
         if t.dep_ in ("conj", "advcl", "pcomp") and t.head is not t:
-            if t.dep_ == "advcl" and not any(c.dep_ == "mark" for c in t.children) and t.tag_ != "VBG":
+            if (t.dep_ == "advcl" and t.tag_ != "VBG"
+                    and not any(c.dep_ == "mark" for c in t.children)):
                 return [], passive
             t = t.head
             continue

@@ -1,5 +1,7 @@
-"""Modality of a coded verb: did it happen (``actual``), is it announced (``future``), supposed
-(``hypothetical``), denied (``negated``) or recommended (``prescriptive``)?
+"""Modality of a coded verb, and attribution of reported statements.
+
+Did the event happen (``actual``), is it announced (``future``), supposed (``hypothetical``),
+denied (``negated``) or recommended (``prescriptive``)?
 
 The tagger reads the dependency parse around the event verb: its auxiliaries and negation, the
 verb it is the complement of ("plans to", "needs to", "refused to", "is unlikely to"), a

@@ -1,5 +1,6 @@
-"""Verb patterns: from a parsed verb (lemma, particle, preposition, object, complement) to a
-CAMEO event code.
+"""Verb patterns: from a parsed verb to a CAMEO event code.
+
+A rule tests the verb's lemma, particle, preposition, object and complement.
 
 The patterns live in ``realpolitik/data/coder/patterns*.yaml`` (one mapping ``code -> rules``
 per file; the syntax is documented at the top of ``patterns.yaml``). They were written for
@@ -276,7 +277,9 @@ class PatternSet:
         """The packaged patterns (``realpolitik/data/coder/patterns*.yaml``)."""
         base = resources.files("realpolitik.data") / "coder"
         files = sorted(
-            str(f) for f in base.iterdir() if f.name.startswith("patterns") and f.name.endswith(".yaml")
+            str(f)
+            for f in base.iterdir()
+            if f.name.startswith("patterns") and f.name.endswith(".yaml")
         )
         return cls.from_yaml(files)
 

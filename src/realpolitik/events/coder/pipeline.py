@@ -61,9 +61,10 @@ SYMMETRIC_ROOTS: frozenset[str] = frozenset({"03", "04", "05", "06", "19"})
 FALLBACK_CODES: dict[str, str] = {"0": "010", "1": "050", "2": "060", "3": "110", "4": "190"}
 
 _PIPES_OFF = ("ner",)
-_INTENT_CUES = frozenset({"vow", "pledge", "promise", "threaten", "offer", "warn", "will",
-                          "shall", "'ll", "agree", "decide", "plan", "intend", "ready",
-                          "willing", "prepare"})
+# Commissive verbs: "X vowed to Y" announces Y. A bare "will" counts only when the sentence
+# reports the actor's statement (an author's prediction is not the actor's intent).
+_INTENT_CUES = frozenset({"vow", "pledge", "promise", "threaten", "offer", "warn", "agree",
+                          "decide", "plan", "intend", "ready", "willing", "prepare"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -493,7 +494,7 @@ class Coder:
                 )
             ctx = state["ctx"]
             found = actors.find_mentions(doc.text, on=d.date)
-            ctx.remember_text(doc.text)
+            ctx.remember_text(m.text for m in found)
             for sent in doc.sents:
                 if not sent.text.strip():
                     continue

@@ -54,7 +54,7 @@ def normalize_actor(actor: str, *, exact: bool = False) -> str:
 
 def _dictionary(text: str) -> str | None:
     try:
-        from realpolitik.actors import ActorDictionary  # type: ignore[attr-defined]
+        from realpolitik.actors import ActorDictionary
     except ImportError:
         return None
     match = ActorDictionary.default().resolve(text)

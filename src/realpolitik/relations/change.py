@@ -116,8 +116,10 @@ def relation_change(
         ``a, b, measure, window, baseline`` (each as :func:`period_measure`), ``change``,
         ``se``, ``z`` (NaN when a period has no events).
     """
-    w = period_measure(db, a, b, *window, measure=measure)
-    base = period_measure(db, a, b, *baseline, measure=measure)
+    if len(window) != 2 or len(baseline) != 2:
+        raise InputError("window and baseline must be (since, until) pairs", field="window")
+    w = period_measure(db, a, b, window[0], window[1], measure=measure)
+    base = period_measure(db, a, b, baseline[0], baseline[1], measure=measure)
     change = w["value"] - base["value"]
     se = math.hypot(w["se"], base["se"])
     z = change / se if se and math.isfinite(se) and se > 0 else math.nan

@@ -145,7 +145,7 @@ def code_table(codes: list[str], scheme: str = "gdelt") -> pd.DataFrame:
     from realpolitik.events import cameo
     from realpolitik.events.quadclass import quad_class
 
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for c in codes:
         if c is not None and cameo.is_known(c):
             rows.append((c, True, cameo.root_of(c), cameo.goldstein(c), quad_class(c, scheme)))

@@ -128,7 +128,7 @@ def resolve_person(name: str, on: dt.date) -> tuple[str | None, str]:
 
 def _dictionary_match(name: str, on: dt.date | None):
     try:
-        from realpolitik.actors import ActorDictionary  # type: ignore[attr-defined]
+        from realpolitik.actors import ActorDictionary
     except ImportError:
         return None
     return ActorDictionary.default().resolve(name, on=on)

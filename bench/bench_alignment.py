@@ -80,12 +80,12 @@ def _landscape(quick: bool) -> None:
 
 
 def _power(quick: bool) -> None:
-    from realpolitik.voting import banzhaf, shapley_shubik, swing_counts, weighted_game
+    from realpolitik.voting import banzhaf, shapley_shubik, swing_counts, weighted_voting_game
 
     rng = np.random.default_rng(7)
     n = 100 if quick else 200
     w = rng.integers(1, 11, n).tolist()
-    game = weighted_game(w, sum(w) // 2 + 1, veto=["P1"])
+    game = weighted_voting_game(w, sum(w) // 2 + 1, veto=["P1"])
     t0 = time.perf_counter()
     counts = swing_counts(game)
     ss = shapley_shubik(game, counts)
@@ -99,7 +99,7 @@ def _power(quick: bool) -> None:
     # baseline: enumerate every coalition (vectorised) for a 20-player game
     m = 16 if quick else 20
     w2 = rng.integers(1, 11, m)
-    small = weighted_game(w2.tolist(), int(w2.sum()) // 2 + 1)
+    small = weighted_voting_game(w2.tolist(), int(w2.sum()) // 2 + 1)
     t0 = time.perf_counter()
     gf = swing_counts(small)
     t_gf = time.perf_counter() - t0

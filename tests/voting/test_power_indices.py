@@ -18,7 +18,7 @@ from realpolitik.voting import (  # noqa: E402
     shapley_shubik,
     swing_counts,
     unsc_game,
-    weighted_game,
+    weighted_voting_game,
 )
 
 wg_module = importlib.import_module("realpolitik.voting.weighted_game")
@@ -68,7 +68,7 @@ def test_security_council_exact_fractions():
 @given(weighted_games(max_n=7))
 def test_generating_function_equals_brute_force(game_args):
     weights, quota, veto = game_args
-    g = weighted_game(weights, quota, veto)
+    g = weighted_voting_game(weights, quota, veto)
     assert swing_counts(g) == brute_swings(g)
 
 
@@ -76,7 +76,7 @@ def test_generating_function_equals_brute_force(game_args):
 @given(weighted_games(max_n=6))
 def test_shapley_shubik_equals_permutation_definition_and_sums_to_one(game_args):
     weights, quota, veto = game_args
-    g = weighted_game(weights, quota, veto)
+    g = weighted_voting_game(weights, quota, veto)
     ss = shapley_shubik(g)
     assert ss == brute_shapley(g)
     assert sum(ss.values()) == 1
@@ -87,14 +87,14 @@ def test_shapley_shubik_equals_permutation_definition_and_sums_to_one(game_args)
 def test_many_primes_for_large_games():
     # 130 equal players: counts above 2**100 need several CRT primes
     n = 130
-    g = weighted_game([1] * n, 66)
+    g = weighted_voting_game([1] * n, 66)
     c = swing_counts(g)["P1"]
     assert c[65] == math.comb(n - 1, 65) and sum(c) == math.comb(n - 1, 65)
     assert shapley_shubik(g)["P7"] == Fraction(1, n)
 
 
 def test_decimal_weights_are_exact():
-    g = weighted_game({"A": "0.3", "B": "0.3", "C": "0.4"}, "0.6")
+    g = weighted_voting_game({"A": "0.3", "B": "0.3", "C": "0.4"}, "0.6")
     assert shapley_shubik(g) == dict.fromkeys("ABC", Fraction(1, 3))
 
 
@@ -112,10 +112,10 @@ def test_decimal_weights_are_exact():
 )
 def test_bad_games(kwargs, pattern):
     with pytest.raises(InputError, match=pattern):
-        weighted_game(**kwargs)
+        weighted_voting_game(**kwargs)
 
 
 def test_table_size_guard(monkeypatch):
     monkeypatch.setattr(wg_module, "MAX_DP_CELLS", 100)
     with pytest.raises(ModelError, match="table"):
-        swing_counts(weighted_game([50, 60, 70], 100))
+        swing_counts(weighted_voting_game([50, 60, 70], 100))

@@ -92,7 +92,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Exact Shapley-Shubik and (normalised and raw) Banzhaf indices."""
         from realpolitik.errors import InputError
-        from realpolitik.voting import preset_game, weighted_game
+        from realpolitik.voting import preset_game, weighted_voting_game
 
         if preset is not None:
             if quota is not None or weights is not None or veto is not None:
@@ -105,7 +105,7 @@ def register(app: typer.Typer) -> None:
                 )
             names, ws = parse_weights(weights)
             vetoes = [v.strip() for v in (veto or "").split(",") if v.strip()]
-            game = weighted_game(ws, quota, veto=vetoes, players=names)
+            game = weighted_voting_game(ws, quota, veto=vetoes, players=names)
         data = power_data(game)
         veto_set = set(data["game"]["veto"])
         rows = [

@@ -2,7 +2,7 @@
 
 Exports
 -------
-WeightedGame, weighted_game, swing_counts
+WeightedGame, weighted_voting_game, swing_counts
     Games ``[q; w_1..w_n]`` with veto players; exact swing counts by generating functions.
 shapley_shubik
     Exact Shapley-Shubik index (``Fraction`` per player).
@@ -15,11 +15,11 @@ unsc_game, preset_game, PERMANENT_MEMBERS
 from realpolitik.voting.banzhaf import BanzhafIndex, banzhaf
 from realpolitik.voting.shapley_shubik import shapley_shubik
 from realpolitik.voting.unsc import PERMANENT_MEMBERS, preset_game, unsc_game
-from realpolitik.voting.weighted_game import WeightedGame, swing_counts, weighted_game
+from realpolitik.voting.weighted_game import WeightedGame, swing_counts, weighted_voting_game
 
 __all__ = [
     "WeightedGame",
-    "weighted_game",
+    "weighted_voting_game",
     "swing_counts",
     "shapley_shubik",
     "BanzhafIndex",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from realpolitik.errors import InputError
-from realpolitik.voting.weighted_game import WeightedGame, weighted_game
+from realpolitik.voting.weighted_game import WeightedGame, weighted_voting_game
 
 __all__ = ["PERMANENT_MEMBERS", "unsc_game", "PRESETS", "preset_game"]
 
@@ -39,7 +39,7 @@ def unsc_game(elected: Sequence[str] | None = None) -> WeightedGame:
     if len(names) != 10:
         raise InputError(f"the Council has 10 elected members, got {len(names)}", field="elected")
     players = list(PERMANENT_MEMBERS) + names
-    return weighted_game([1] * 15, 9, veto=PERMANENT_MEMBERS, players=players)
+    return weighted_voting_game([1] * 15, 9, veto=PERMANENT_MEMBERS, players=players)
 
 
 #: Named games for the CLI (``realpolitik power NAME``).

@@ -20,7 +20,7 @@ import numpy as np
 
 from realpolitik.errors import InputError, ModelError
 
-__all__ = ["WeightedGame", "weighted_game", "swing_counts", "MAX_DP_CELLS"]
+__all__ = ["WeightedGame", "weighted_voting_game", "swing_counts", "MAX_DP_CELLS"]
 
 #: Largest generating-function table (coalition sizes x total weights) handled.
 MAX_DP_CELLS = 40_000_000
@@ -112,7 +112,7 @@ def _num(f: Fraction) -> int | float:
     return int(f) if f.denominator == 1 else float(f)
 
 
-def weighted_game(
+def weighted_voting_game(
     weights: Mapping[str, Any] | Sequence[Any],
     quota: Any,
     veto: Iterable[str] = (),
@@ -302,7 +302,8 @@ def swing_counts(game: WeightedGame) -> dict[str, list[int]]:
     table = np.zeros((n_primes, nf + 1, w_free + 1), dtype=np.int64)
     table[:, 0, 0] = 1
     size_hi, weight_hi = 0, 0
-    for step, k in enumerate(free_idx, start=1):
+    # ascending weights keep the used region of the table small for longer
+    for step, k in enumerate(sorted(free_idx, key=lambda j: w_int[j]), start=1):
         wk = w_int[k]
         # add player k: T[s, w] += T[s-1, w-wk], on the used region only. Entries start below
         # 2**50 and at most double per addition, so reducing every 12 players avoids overflow.

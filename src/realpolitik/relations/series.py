@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from realpolitik.relations._source import as_date, check_freq, open_events
+from realpolitik.relations._source import as_date, check_freq, fetch_frame, open_events
 from realpolitik.relations.actors import normalize_actor
 
 __all__ = [
@@ -197,7 +197,7 @@ def dyad_series(
         direct = f"(({direct}) OR ({back}))"
     where = f"{direct} AND {_date_where(lo, hi)}"
     with open_events(db) as (con, table):
-        agg = con.execute(aggregate_sql(table, freq, where)).df()
+        agg = fetch_frame(con, aggregate_sql(table, freq, where))
     return series_from_aggregates(agg, a, b, freq, lo, hi)
 
 
@@ -322,6 +322,5 @@ def all_dyads(db: str | Path | None, freq: str = "month", *, exact: bool = False
     """
     with open_events(db) as (con, table):
         sql = aggregate_sql(table, freq, by_dyad=True, exact=exact)
-        agg = con.execute(f"SELECT * FROM ({sql}) ORDER BY period, source, target").df()
-    agg["period"] = pd.to_datetime(agg["period"]).dt.date
-    return add_measures(agg)
+        agg = fetch_frame(con, f"SELECT * FROM ({sql}) ORDER BY period, source, target")
+    return add_measures(agg)  # Arrow date32 arrives as datetime.date objects

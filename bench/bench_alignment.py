@@ -80,7 +80,12 @@ def _landscape(quick: bool) -> None:
 
 
 def _power(quick: bool) -> None:
-    from realpolitik.voting import banzhaf, shapley_shubik, swing_counts, weighted_voting_game
+    from realpolitik.voting import (
+        banzhaf_index,
+        shapley_shubik_index,
+        swing_counts,
+        weighted_voting_game,
+    )
 
     rng = np.random.default_rng(7)
     n = 100 if quick else 200
@@ -88,8 +93,8 @@ def _power(quick: bool) -> None:
     game = weighted_voting_game(w, sum(w) // 2 + 1, veto=["P1"])
     t0 = time.perf_counter()
     counts = swing_counts(game)
-    ss = shapley_shubik(game, counts)
-    bz = banzhaf(game, counts)
+    ss = shapley_shubik_index(game, counts)
+    bz = banzhaf_index(game, counts)
     t = time.perf_counter() - t0
     print(
         f"power indices, {n} players (weights 1..10, one veto): {t:.3f} s "

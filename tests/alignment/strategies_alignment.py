@@ -19,16 +19,16 @@ relations = st.floats(min_value=-1.0, max_value=1.0, allow_nan=False).filter(lam
 
 
 @st.composite
-def signed_graphs(draw, min_n: int = 1, max_n: int = 9, weighted: bool = False,
-                  density: float | None = None):
+def signed_graphs(
+    draw, min_n: int = 1, max_n: int = 9, weighted: bool = False, density: float | None = None
+):
     """Small signed graphs: each pair absent, positive or negative (integer weights 1..4)."""
     n = draw(st.integers(min_value=min_n, max_value=max_n))
     w = np.zeros((n, n))
     values = st.sampled_from([-4, -3, -2, -1, 1, 2, 3, 4]) if weighted else st.sampled_from([-1, 1])
     for i in range(n):
         for j in range(i + 1, n):
-            present = draw(st.booleans()) if density is None else draw(
-                st.floats(0, 1)) < density
+            present = draw(st.booleans()) if density is None else draw(st.floats(0, 1)) < density
             if present:
                 w[i, j] = w[j, i] = draw(values)
     return SignedGraph([f"n{i}" for i in range(n)], w)
@@ -58,6 +58,5 @@ def weighted_games(draw, max_n: int = 8):
     n = draw(st.integers(min_value=1, max_value=max_n))
     weights = draw(st.lists(st.integers(0, 6), min_size=n, max_size=n).filter(lambda w: sum(w)))
     quota = draw(st.integers(1, sum(weights)))
-    veto = draw(st.lists(st.sampled_from([f"P{i + 1}" for i in range(n)]), unique=True,
-                         max_size=2))
+    veto = draw(st.lists(st.sampled_from([f"P{i + 1}" for i in range(n)]), unique=True, max_size=2))
     return weights, quota, veto

@@ -55,8 +55,9 @@ def test_triangle_named_and_unknown(run_cli, shared_data, tribes):
     r = run_cli("triangle", "Gavev", "Kotun", "Nowhere", "--edges", tribes)
     assert r.exit_code == 2 and "Nowhere" in r.stderr
     cow = shared_data / "alignment" / "cow_signed_edges.csv"
-    d = run_cli("triangle", "USA", "CHN", "NKR", "--edges", cow, "--period", "50-53",
-                "-f", "json").json()
+    d = run_cli(
+        "triangle", "USA", "CHN", "NKR", "--edges", cow, "--period", "50-53", "-f", "json"
+    ).json()
     assert d["relations"]["USA-CHN"] == -1 and d["complete"] is False
 
 
@@ -84,8 +85,9 @@ def test_triangle_scenario(run_cli):
 
     g = SignedGraph.from_scenario(bundled_scenario("korea-2017"))
     a, b, c = g.nodes[:3]
-    d = run_cli("triangle", a, b, c, "--scenario", bundled_scenario_path("korea-2017"),
-                "-f", "json").json()
+    d = run_cli(
+        "triangle", a, b, c, "--scenario", bundled_scenario_path("korea-2017"), "-f", "json"
+    ).json()
     assert d["actors"] == [a, b, c]
     assert d["relations"][f"{a}-{b}"] == g.weight(a, b)
 
@@ -98,13 +100,35 @@ def test_triangle_over_time_path(run_cli, monkeypatch, tmp_path):
 
     def fake(db, a, b, c, freq="month", since=None, until=None):
         calls.update(db=str(db), actors=(a, b, c), freq=freq, since=since, until=until)
-        return pd.DataFrame([{"period": "2017-01", "r_ab": -0.5, "r_ac": -0.7, "r_bc": 0.4,
-                              "configuration": "stable_marriage", "pivot": None,
-                              "outcast": "USA"}])
+        return pd.DataFrame(
+            [
+                {
+                    "period": "2017-01",
+                    "r_ab": -0.5,
+                    "r_ac": -0.7,
+                    "r_bc": 0.4,
+                    "configuration": "stable_marriage",
+                    "pivot": None,
+                    "outcast": "USA",
+                }
+            ]
+        )
 
     monkeypatch.setattr(relations, "triangle_over_time", fake)
-    r = run_cli("triangle", "USA", "CHN", "PRK", "--db", tmp_path / "x.duckdb", "--freq",
-                "week", "--since", "2017-01-01", "-f", "json")
+    r = run_cli(
+        "triangle",
+        "USA",
+        "CHN",
+        "PRK",
+        "--db",
+        tmp_path / "x.duckdb",
+        "--freq",
+        "week",
+        "--since",
+        "2017-01-01",
+        "-f",
+        "json",
+    )
     assert r.exit_code == 0, r.stderr
     assert calls["actors"] == ("USA", "CHN", "PRK") and calls["freq"] == "week"
     assert calls["since"] == "2017-01-01"

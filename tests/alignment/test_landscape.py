@@ -9,11 +9,11 @@ from strategies_alignment import configurations, landscape_instances
 from realpolitik.alignment import SignedGraph
 from realpolitik.alignment.landscape import (
     actor_frustration,
+    aggregation_landscape,
     descend,
     energy,
     enumerate_landscape,
     enumerate_landscape_naive,
-    landscape,
     move_energy_changes,
 )
 from realpolitik.errors import InputError, ModelError
@@ -50,12 +50,12 @@ def as_vectors(result, labels):
 
 def test_tribes_minimum_energy_and_local_minima(shared_data):
     g = SignedGraph.from_csv(shared_data / "alignment" / "tribes_edges.csv")
-    result = landscape(g)
+    result = aggregation_landscape(g)
     assert result.global_minimum.energy == 2 * (7 - 29) == -44
     assert as_vectors(result, g.nodes) == brute_minima(g.sizes, g.weights)
     assert sum(m.basin_share for m in result.local_minima) == pytest.approx(1.0)
     # beyond the enumeration limit the MILP finds the same global minimum
-    big = landscape(g, max_actors=10)
+    big = aggregation_landscape(g, max_actors=10)
     assert big.method == "milp" and big.local_minima is None
     assert big.global_minimum.energy == -44 and big.optimal
 
@@ -144,8 +144,8 @@ def test_milp_beyond_limit_matches_enumeration():
     p = p + p.T
     sizes = rng.integers(1, 5, n).astype(float)
     g = SignedGraph([f"A{i}" for i in range(n)], p, sizes)
-    exact = landscape(g).global_minimum.energy
-    milp = landscape(g, max_actors=5)
+    exact = aggregation_landscape(g).global_minimum.energy
+    milp = aggregation_landscape(g, max_actors=5)
     assert milp.global_minimum.energy == pytest.approx(exact)
 
 

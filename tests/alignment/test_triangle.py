@@ -17,10 +17,8 @@ from realpolitik.errors import InputError, UnknownActorError
         ((1, 1, 1), "menage_a_trois", None, None, ("partner",) * 3, (1, 1, 1)),
         ((1, 1, -1), "romantic_triangle", "A", None, ("pivot", "wing", "wing"), (3, -1, -1)),
         ((-1, 1, 1), "romantic_triangle", "C", None, ("wing", "wing", "pivot"), (-1, -1, 3)),
-        ((1, -1, -1), "stable_marriage", None, "C", ("partner", "partner", "outcast"),
-         (1, 1, -3)),
-        ((-1, -1, 1), "stable_marriage", None, "A", ("outcast", "partner", "partner"),
-         (-3, 1, 1)),
+        ((1, -1, -1), "stable_marriage", None, "C", ("partner", "partner", "outcast"), (1, 1, -3)),
+        ((-1, -1, 1), "stable_marriage", None, "A", ("outcast", "partner", "partner"), (-3, 1, 1)),
         ((-1, -1, -1), "unit_veto", None, None, ("adversary",) * 3, (-1, -1, -1)),
     ],
 )
@@ -60,8 +58,7 @@ def test_relabelling_changes_nothing(r_ab, r_ac, r_bc, perm):
     r = {frozenset("AB"): r_ab, frozenset("AC"): r_ac, frozenset("BC"): r_bc}
     t = classify_triangle("A", "B", "C", r_ab, r_ac, r_bc)
     a, b, c = (names[i] for i in perm)
-    u = classify_triangle(a, b, c, r[frozenset(a + b)], r[frozenset(a + c)],
-                          r[frozenset(b + c)])
+    u = classify_triangle(a, b, c, r[frozenset(a + b)], r[frozenset(a + c)], r[frozenset(b + c)])
     assert u.configuration == t.configuration
     assert (u.pivot, u.outcast, u.roles) == (t.pivot, t.outcast, t.roles)
     for x in names:

@@ -14,8 +14,8 @@ from strategies_alignment import weighted_games  # noqa: E402
 from realpolitik.errors import InputError, ModelError  # noqa: E402
 from realpolitik.voting import (  # noqa: E402
     PERMANENT_MEMBERS,
-    banzhaf,
-    shapley_shubik,
+    banzhaf_index,
+    shapley_shubik_index,
     swing_counts,
     unsc_game,
     weighted_voting_game,
@@ -50,8 +50,8 @@ def brute_shapley(game):
 def test_security_council_exact_fractions():
     # Shapley & Shubik (1954) p. 789; Felsenthal & Machover (1998) p. 63
     g = unsc_game()
-    ss = shapley_shubik(g)
-    bz = banzhaf(g)
+    ss = shapley_shubik_index(g)
+    bz = banzhaf_index(g)
     for p in g.players:
         if p in PERMANENT_MEMBERS:
             assert ss[p] == Fraction(421, 2145)
@@ -77,10 +77,10 @@ def test_generating_function_equals_brute_force(game_args):
 def test_shapley_shubik_equals_permutation_definition_and_sums_to_one(game_args):
     weights, quota, veto = game_args
     g = weighted_voting_game(weights, quota, veto)
-    ss = shapley_shubik(g)
+    ss = shapley_shubik_index(g)
     assert ss == brute_shapley(g)
     assert sum(ss.values()) == 1
-    bz = banzhaf(g)
+    bz = banzhaf_index(g)
     assert sum(bz.normalised.values()) in (0, 1)
 
 
@@ -90,12 +90,12 @@ def test_many_primes_for_large_games():
     g = weighted_voting_game([1] * n, 66)
     c = swing_counts(g)["P1"]
     assert c[65] == math.comb(n - 1, 65) and sum(c) == math.comb(n - 1, 65)
-    assert shapley_shubik(g)["P7"] == Fraction(1, n)
+    assert shapley_shubik_index(g)["P7"] == Fraction(1, n)
 
 
 def test_decimal_weights_are_exact():
     g = weighted_voting_game({"A": "0.3", "B": "0.3", "C": "0.4"}, "0.6")
-    assert shapley_shubik(g) == dict.fromkeys("ABC", Fraction(1, 3))
+    assert shapley_shubik_index(g) == dict.fromkeys("ABC", Fraction(1, 3))
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,7 @@ __all__ = [
     "descend",
     "enumerate_landscape",
     "enumerate_landscape_naive",
-    "landscape",
+    "aggregation_landscape",
     "landscape_weights",
     "MAX_ENUMERATION_ACTORS",
 ]
@@ -429,7 +429,7 @@ def enumerate_landscape(
     if n > max_actors:
         raise ModelError(
             f"{n} actors exceed the enumeration limit of {max_actors} "
-            f"(2**{n - 1} configurations); use landscape() for the MILP global minimum"
+            f"(2**{n - 1} configurations); use aggregation_landscape() for the MILP global minimum"
         )
     if n == 1:
         only = LandscapeMinimum(0.0, ((labels[0],), ()), 1.0)
@@ -499,7 +499,7 @@ def _bloc_names(x: np.ndarray, labels: list[str]) -> tuple[tuple[str, ...], tupl
     )
 
 
-def landscape(
+def aggregation_landscape(
     graph: Any,
     *,
     max_actors: int = MAX_ENUMERATION_ACTORS,

@@ -89,7 +89,7 @@ def register(app: typer.Typer) -> None:
 
         Energy is summed over ordered pairs (Axelrod & Bennett 1993); two blocs.
         """
-        from realpolitik.alignment.landscape import landscape as compute
+        from realpolitik.alignment.landscape import aggregation_landscape as compute
 
         graph = landscape_graph(scenario, sizes, propensities)
         result = compute(graph, max_actors=max_actors, time_limit=time_limit).to_dict()

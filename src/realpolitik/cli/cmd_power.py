@@ -52,11 +52,11 @@ def power_data(game: Any) -> dict[str, Any]:
     -------
     dict
     """
-    from realpolitik.voting import banzhaf, shapley_shubik, swing_counts
+    from realpolitik.voting import banzhaf_index, shapley_shubik_index, swing_counts
 
     counts = swing_counts(game)
-    ss = shapley_shubik(game, counts)
-    bz = banzhaf(game, counts)
+    ss = shapley_shubik_index(game, counts)
+    bz = banzhaf_index(game, counts)
     players = {}
     for p in game.players:
         players[p] = {

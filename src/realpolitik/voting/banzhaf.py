@@ -8,7 +8,7 @@ from typing import Any
 
 from realpolitik.voting.weighted_game import WeightedGame, swing_counts
 
-__all__ = ["BanzhafIndex", "banzhaf"]
+__all__ = ["BanzhafIndex", "banzhaf_index"]
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class BanzhafIndex:
         }
 
 
-def banzhaf(game: WeightedGame, counts: dict[str, list[int]] | None = None) -> BanzhafIndex:
+def banzhaf_index(game: WeightedGame, counts: dict[str, list[int]] | None = None) -> BanzhafIndex:
     """Exact raw and normalised Banzhaf indices.
 
     Parameters

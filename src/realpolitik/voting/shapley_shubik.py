@@ -7,10 +7,10 @@ from fractions import Fraction
 
 from realpolitik.voting.weighted_game import WeightedGame, swing_counts
 
-__all__ = ["shapley_shubik"]
+__all__ = ["shapley_shubik_index"]
 
 
-def shapley_shubik(
+def shapley_shubik_index(
     game: WeightedGame, counts: dict[str, list[int]] | None = None
 ) -> dict[str, Fraction]:
     """Exact Shapley-Shubik index of every player.

@@ -25,19 +25,21 @@ def _median(x, w, how):
                 else:
                     best, best_f = x[a], f
         return best
-    pairs = sorted(zip(x, w, strict=True), key=lambda t: t[0])
+    pooled = {}
+    for p, wi in zip(x, w, strict=True):
+        if wi > 0:
+            pooled[p] = pooled.get(p, 0.0) + wi
+    pos = sorted(pooled)
     total = sum(w)
     half, tol = total / 2.0, 1e-12 * total
     cum = 0.0
-    for idx, (p, wi) in enumerate(pairs):
-        cum += wi
+    for idx, p in enumerate(pos):
+        cum += pooled[p]
         if cum >= half - tol:
-            if abs(cum - half) <= tol and idx < n - 1:
-                nxt = [q for q, _ in pairs if q > p]
-                if nxt:
-                    return 0.5 * (p + min(nxt))
+            if abs(cum - half) <= tol and idx < len(pos) - 1:
+                return 0.5 * (p + pos[idx + 1])
             return p
-    return pairs[-1][0]
+    return pos[-1]
 
 
 def _argmin(offers, key):

@@ -117,3 +117,23 @@ def test_spatial_properties(p, k, rnd):
     assert min(lo, p.status_quo) - 1e-9 <= nv <= max(hi, p.status_quo) + 1e-9
     assert nash_bargaining(perm).forecast == pytest.approx(nv, abs=1e-7)
     assert nash_bargaining(scaled).forecast == pytest.approx(nv, abs=1e-7)
+
+
+def test_weighted_median_pools_tied_positions_and_batches():
+    from realpolitik.bargaining.median import weighted_median_batch, weighted_median_value
+
+    # the partial sum at a duplicated position must not count as an exact split
+    assert weighted_median_value(np.array([4.0, 4.0, 10.0]), np.array([1.0, 1.0, 0.0])) == 4.0
+    assert weighted_median_value(np.array([4.0, 4.0, 10.0]), np.array([1.0, 1.0, 2.0])) == 7.0
+    rng = np.random.default_rng(0)
+    x = rng.integers(0, 6, size=(500, 5)).astype(float)
+    w = rng.integers(0, 4, size=(500, 5)).astype(float)
+    w[:, 0] += 1
+    batch = weighted_median_batch(x, w)
+    for b in range(500):
+        # brute force: the set of minimisers of sum w |x - m| is [lo, hi]; median = midpoint
+        grid = np.unique(x[b])
+        f = np.array([(w[b] * np.abs(x[b] - g)).sum() for g in grid])
+        mins = grid[np.isclose(f, f.min())]
+        expected = 0.5 * (mins.min() + mins.max()) if len(mins) > 1 else mins[0]
+        assert batch[b] == pytest.approx(expected)

@@ -48,6 +48,7 @@ from typing import Any, Literal
 import numpy as np
 
 from realpolitik.bargaining.mean import weighted_mean_positions
+from realpolitik.bargaining.median import weighted_median_batch
 from realpolitik.bargaining.problem import BargainingProblem
 from realpolitik.bargaining.registry import register_model
 from realpolitik.errors import InputError
@@ -325,22 +326,7 @@ def _median(x: np.ndarray, w: np.ndarray, how: str) -> np.ndarray:
         fmin = f.min(axis=1, keepdims=True)
         tol = 1e-12 * np.maximum(np.abs(fmin), 1.0)
         return np.where(f <= fmin + tol, x, np.inf).min(axis=1)
-    order = np.argsort(x, axis=1, kind="stable")
-    xs = np.take_along_axis(x, order, axis=1)
-    ws = np.take_along_axis(w, order, axis=1)
-    cum = np.cumsum(ws, axis=1)
-    half = cum[:, -1:] / 2.0
-    tol = 1e-12 * cum[:, -1:]
-    k = (cum < half - tol).sum(axis=1)
-    n = x.shape[1]
-    out = xs[np.arange(len(x)), k]
-    exact = np.abs(cum[np.arange(len(x)), k] - half[:, 0]) <= tol[:, 0]
-    # on an exact split the median is the midpoint to the next distinct position
-    for b in np.flatnonzero(exact):
-        nxt = xs[b][(xs[b] > out[b])]
-        if k[b] < n - 1 and nxt.size:
-            out[b] = 0.5 * (out[b] + nxt.min())
-    return out
+    return weighted_median_batch(x, w)
 
 
 @dataclass(frozen=True)

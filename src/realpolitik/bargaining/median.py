@@ -9,8 +9,9 @@ Ties
 ----
 * Weighted median: if the cumulative weight reaches exactly half of the total at a stated
   position ``p`` (no position holds a strict majority on either side), the median is the
-  midpoint of ``p`` and the next stated position; otherwise it is the first stated position at
-  which the cumulative weight exceeds half. "Exactly" means to a relative 1e-12.
+  midpoint of ``p`` and the next stated position with positive weight; otherwise it is the
+  first stated position at which the cumulative weight exceeds half. The weight of actors at
+  the same position is pooled. "Exactly" means to a relative 1e-12.
 * Condorcet winner: a stated position wins a pairwise vote if the weight of the actors
   strictly nearer to it exceeds the weight of those strictly nearer to the other (actors at
   equal distance abstain). ``condorcet_winners`` lists every stated position that loses no
@@ -29,9 +30,53 @@ from realpolitik.bargaining.problem import BargainingProblem
 from realpolitik.bargaining.registry import register_model
 from realpolitik.errors import ModelError
 
-__all__ = ["MedianResult", "weighted_median", "weighted_median_value", "condorcet_winners"]
+__all__ = [
+    "MedianResult",
+    "weighted_median",
+    "weighted_median_value",
+    "weighted_median_batch",
+    "condorcet_winners",
+]
 
 _REL = 1e-12
+
+
+def weighted_median_batch(position: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """Weighted medians of a batch, shape ``(B, n) -> (B,)`` (midpoint on exact ties).
+
+    The weight of actors at the same position is pooled; the median is the first distinct
+    position at which the cumulative weight reaches half the total, or, if it reaches exactly
+    half there (to a relative 1e-12), the midpoint of that position and the next position that
+    carries weight (the minimisers of ``sum w |x - m|`` then form that whole interval).
+
+    Parameters
+    ----------
+    position, weight
+        Arrays of shape ``(B, n)``; weights >= 0.
+
+    Returns
+    -------
+    numpy.ndarray
+        NaN where every weight of a row is 0.
+    """
+    x = np.atleast_2d(np.asarray(position, dtype=float))
+    w = np.atleast_2d(np.asarray(weight, dtype=float))
+    bsz, n = x.shape
+    rows = np.arange(bsz)
+    order = np.argsort(x, axis=1, kind="stable")
+    xs = np.take_along_axis(x, order, axis=1)
+    cum = np.cumsum(np.take_along_axis(w, order, axis=1), axis=1)
+    total = cum[:, -1]
+    half = total / 2.0
+    tol = _REL * total
+    k = (cum < (half - tol)[:, None]).sum(axis=1).clip(max=n - 1)
+    val = xs[rows, k]
+    last = (xs <= val[:, None]).sum(axis=1) - 1  # last actor at that position
+    exact = np.abs(cum[rows, last] - half) <= tol
+    ws = np.take_along_axis(w, order, axis=1)
+    nxt = np.where((xs > val[:, None]) & (ws > 0), xs, np.inf).min(axis=1)
+    out = np.where(exact & np.isfinite(nxt), 0.5 * (val + nxt), val)
+    return np.where(total > 0, out, np.nan)
 
 
 def weighted_median_value(position: np.ndarray, weight: np.ndarray) -> float:
@@ -46,17 +91,9 @@ def weighted_median_value(position: np.ndarray, weight: np.ndarray) -> float:
     -------
     float
     """
-    pos = np.unique(position)
-    w = np.array([weight[position == p].sum() for p in pos])
-    total = w.sum()
-    if not total > 0:
+    if not np.asarray(weight, dtype=float).sum() > 0:
         raise ModelError("the weighted median is undefined when every weight is 0")
-    cum = np.cumsum(w)
-    half = total / 2.0
-    k = int(np.searchsorted(cum, half * (1 - _REL)))
-    if abs(cum[k] - half) <= _REL * total and k + 1 < len(pos):
-        return float((pos[k] + pos[k + 1]) / 2.0)
-    return float(pos[k])
+    return float(weighted_median_batch(position[None, :], weight[None, :])[0])
 
 
 def condorcet_winners(position: np.ndarray, weight: np.ndarray) -> list[float]:

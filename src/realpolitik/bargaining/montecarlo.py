@@ -22,7 +22,7 @@ import numpy as np
 
 from realpolitik.bargaining.bdm import BDMOptions, preset, run_bdm_arrays
 from realpolitik.bargaining.mean import weighted_mean_positions
-from realpolitik.bargaining.median import weighted_median_value
+from realpolitik.bargaining.median import weighted_median_batch
 from realpolitik.bargaining.nash import nash_solution_batch
 from realpolitik.bargaining.problem import BargainingProblem
 from realpolitik.errors import InputError, ModelError
@@ -206,9 +206,7 @@ def monte_carlo(
         if m == "mean":
             out[m] = weighted_mean_positions(x, c, s)
         elif m == "median":
-            w = c * s
-            out[m] = np.array([weighted_median_value(x[b], w[b]) if w[b].sum() > 0 else np.nan
-                               for b in range(draws)])
+            out[m] = weighted_median_batch(x, c * s)
         elif m == "nash":
             if problem.status_quo is None:
                 raise ModelError("the Nash model needs a status quo")

@@ -101,3 +101,11 @@ def test_decomposition_does_not_change_the_index(g):
     c = frustration_index(g, triangle_cuts=False)
     assert a.optimal and b.optimal and c.optimal
     assert a.frustration_index == b.frustration_index == c.frustration_index
+
+
+@settings(max_examples=30, deadline=None)
+@given(signed_graphs(max_n=9, weighted=True))
+def test_triangle_packing_is_a_lower_bound(g):
+    from realpolitik.alignment.frustration import _packing_bound
+
+    assert _packing_bound(g.weights) <= brute_force(g.weights) + 1e-9

@@ -198,11 +198,12 @@ def _solve_block(
         options=options,
     )
     if res.x is None:
-        return np.zeros(k, dtype=np.int8), math.inf, _dual_bound(res), False, str(res.message)
+        lb = max(_dual_bound(res), _packing_bound(w))
+        return np.zeros(k, dtype=np.int8), math.inf, lb, False, str(res.message)
     x = np.rint(res.x[:k]).astype(np.int8)
     value = frustration_of_partition(w, x)
     optimal = res.status == 0
-    lb = value if optimal else _dual_bound(res)
+    lb = value if optimal else max(_dual_bound(res), _packing_bound(w))
     return x, value, lb, optimal, str(res.message)
 
 
@@ -241,6 +242,30 @@ def _triangle_cuts(
         np.asarray(vals, dtype=float),
         np.asarray(ub, dtype=float),
     )
+
+
+def _packing_bound(w: np.ndarray) -> float:
+    """Lower bound from a greedy packing of edge-disjoint unbalanced triangles.
+
+    Every unbalanced triangle has at least one frustrated edge in any partition, so triangles
+    that share no edge contribute at least their lightest edge each.
+    """
+    adj = w != 0
+    sgn = np.sign(w)
+    used = np.zeros(w.shape, dtype=bool)
+    bound = 0.0
+    iu, ju = np.nonzero(np.triu(adj, 1))
+    for i, j in zip(iu.tolist(), ju.tolist(), strict=True):
+        if used[i, j]:
+            continue
+        ks = np.flatnonzero(adj[i] & adj[j] & ~used[i] & ~used[j])
+        ks = ks[sgn[i, j] * sgn[i, ks] * sgn[j, ks] < 0]
+        if ks.size:
+            t = int(ks[0])
+            for a, b in ((i, j), (i, t), (j, t)):
+                used[a, b] = used[b, a] = True
+            bound += float(min(abs(w[i, j]), abs(w[i, t]), abs(w[j, t])))
+    return bound
 
 
 def _dual_bound(res: Any) -> float:
@@ -304,8 +329,9 @@ def frustration_index(
         Minimise the total absolute weight of frustrated edges instead of their number.
     time_limit
         Seconds allowed for the MILP solves in total (``None``: no limit). When it runs out
-        the result carries ``optimal=False``, the best partition found and HiGHS's proven
-        lower bound.
+        the result carries ``optimal=False``, the better of the solver's incumbent and a local
+        search's partition, and a proven lower bound: the larger of HiGHS's dual bound and a
+        greedy packing of edge-disjoint unbalanced triangles.
     decompose
         Solve each biconnected component separately (default). ``False`` solves one model
         for the whole graph (the benchmark's baseline; same optimum).
@@ -362,8 +388,10 @@ def frustration_index(
             x, val, lb, ok, msg = _block_heuristic(sub)
         else:
             x, val, lb, ok, msg = _solve_block(sub, remaining, triangle_cuts)
-            if not np.isfinite(val):
-                x, val, _, _, _ = _block_heuristic(sub)
+            if not ok:  # keep whichever partition is better: the solver's or a local search's
+                hx, hval, _, _, _ = _block_heuristic(sub)
+                if hval < val:
+                    x, val = hx, hval
         pieces.append((idx, x))
         total += val
         lower += lb
@@ -401,7 +429,7 @@ def _signed_view(graph: Any, w: np.ndarray) -> Any:
 
 def _block_heuristic(w: np.ndarray) -> tuple[np.ndarray, float, float, bool, str]:
     x, val = _local_search(w, np.random.default_rng(0), restarts=8)
-    return x, val, 0.0, False, "no time left: heuristic partition"
+    return x, val, _packing_bound(w), False, "no time left: heuristic partition"
 
 
 def _greedy(w: np.ndarray, sigma: np.ndarray) -> np.ndarray:

@@ -151,3 +151,14 @@ def test_cli_evaluate_coder_bad_file(run_cli, tmp_path):
     p.write_text("{}")
     r = run_cli("evaluate-coder", p, "--format", "plover")
     assert r.exit_code == 2 and "expected a JSON list" in r.stderr
+
+
+def test_plover_type_accuracy_above_dictionary_baseline(coder, shared_data):
+    """Issue 4: PLOVER event-type accuracy well above a dictionary coder's."""
+    from realpolitik.events.coder.evaluate import plover_type_accuracy
+
+    recs = read_plover(shared_data / "events" / "plover_gsr.json")
+    s = plover_type_accuracy(recs, coder)
+    assert s["n"] == 322
+    assert s["coder_accuracy"] >= s["dictionary_accuracy"] + 0.08
+    assert s["coder_accuracy"] >= 0.5

@@ -45,6 +45,8 @@ __all__ = [
 
 #: Largest number of actors enumerated exhaustively by default (2**25 configurations).
 MAX_ENUMERATION_ACTORS = 26
+#: Never enumerate more actors than this, whatever ``max_actors`` says (memory: 2**29 entries).
+_HARD_LIMIT = 30
 
 
 # -- input checks -----------------------------------------------------------------------------
@@ -426,9 +428,9 @@ def enumerate_landscape(
     w = landscape_weights(sizes, propensities)
     n = w.shape[0]
     labels = _labels(actors, n)
-    if n > max_actors:
+    if n > max_actors or n > _HARD_LIMIT:
         raise ModelError(
-            f"{n} actors exceed the enumeration limit of {max_actors} "
+            f"{n} actors exceed the enumeration limit of {min(max_actors, _HARD_LIMIT)} "
             f"(2**{n - 1} configurations); use aggregation_landscape() for the MILP global minimum"
         )
     if n == 1:
@@ -535,7 +537,7 @@ def aggregation_landscape(
     """
     sizes = np.asarray(graph.sizes, dtype=float)
     props = np.asarray(graph.weights, dtype=float)
-    if graph.n <= max_actors:
+    if graph.n <= min(max_actors, _HARD_LIMIT):
         return enumerate_landscape(sizes, props, list(graph.nodes), max_actors=max_actors)
     from realpolitik.alignment.frustration import frustration_index
     from realpolitik.alignment.graph import SignedGraph
@@ -548,8 +550,9 @@ def aggregation_landscape(
     e = energy(sizes, props, x)
     gmin = LandscapeMinimum(_clean(e), _bloc_names(x, list(graph.nodes)), None)
     notes = [
-        f"{graph.n} actors exceed the enumeration limit {max_actors}: local minima and basins "
-        "are not computed; the global minimum comes from the weighted frustration MILP"
+        f"{graph.n} actors exceed the enumeration limit {min(max_actors, _HARD_LIMIT)}: local "
+        "minima and basins are not computed; the global minimum comes from the weighted "
+        "frustration MILP"
     ]
     if not res.optimal:
         lb = 2.0 * (res.lower_bound - float(np.abs(np.triu(np.minimum(w, 0), 1)).sum()))

@@ -142,12 +142,12 @@ def run_reference(position, capability, salience, opt, rounds, scale=None):
                 elif label == "capitulation-yield" and opt.capitulation == "full-move":
                     offers.append(("cap", j, eij, eji, x[j]))
             best = None
-            if opt.offer_selection == "scholz-compromise":
+            if opt.offer_selection in ("scholz-compromise", "priority-least-move"):
                 for kind in ("conf", "comp", "cap"):
                     cands = [o for o in offers if o[0] == kind]
                     if not cands:
                         continue
-                    if kind == "comp":
+                    if kind == "comp" and opt.offer_selection == "scholz-compromise":
                         def key(o, i=i, x=x):
                             return ((abs(o[2]) * x[i] + abs(o[3]) * x[o[1]])
                                     / (abs(o[2]) + abs(o[3])))

@@ -16,7 +16,7 @@ _OPTION_CHOICES = {
     "compromise_fraction": ["ratio", "complement"],
     "conflict_rule": ["full-move", "no-move"],
     "capitulation": ["full-move", "never"],
-    "offer_selection": ["least-move", "highest-eu", "scholz-compromise"],
+    "offer_selection": ["least-move", "highest-eu", "priority-least-move", "scholz-compromise"],
     "probability_denominator": ["paper", "scholz-code"],
     "vote_risk": ["voter", "neutral"],
     "risk_perspective": ["observer", "own"],

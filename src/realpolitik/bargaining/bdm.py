@@ -116,7 +116,9 @@ class BDMOptions:
     offer_selection
         Which offer an actor accepts when several arrive: ``"least-move"`` (the one that
         moves it least; BDM 1994 and the paper), ``"highest-eu"`` (the one whose proposer
-        expects the most), or ``"scholz-compromise"`` (Scholz's code: conflicts first, then
+        expects the most), ``"priority-least-move"`` (the order of Scholz et al. sec. 6.2:
+        conflicts first, then compromises, then capitulations, least move within each), or
+        ``"scholz-compromise"`` (Scholz's code: conflicts first, then
         compromises, then capitulations; least move among conflicts and capitulations; among
         compromises the smallest ``(|E_ij| x_i + |E_ji| x_j) / (|E_ij| + |E_ji|)``).
     probability_denominator
@@ -150,7 +152,9 @@ class BDMOptions:
     compromise_fraction: Literal["ratio", "complement"] = "ratio"
     conflict_rule: Literal["full-move", "no-move"] = "full-move"
     capitulation: Literal["full-move", "never"] = "full-move"
-    offer_selection: Literal["least-move", "highest-eu", "scholz-compromise"] = "least-move"
+    offer_selection: Literal[
+        "least-move", "highest-eu", "priority-least-move", "scholz-compromise"
+    ] = "least-move"
     probability_denominator: Literal["paper", "scholz-code"] = "paper"
     vote_risk: Literal["voter", "neutral"] = "voter"
     risk_perspective: Literal["observer", "own"] = "observer"
@@ -424,10 +428,13 @@ def _one_round(
     is_comp = oct_ == _CPY
     is_cap = oct_ == _CAPY if opt.capitulation == "full-move" else np.zeros_like(same)
     move = np.abs(newpos - xi)
-    if opt.offer_selection == "scholz-compromise":
-        wsum = np.abs(eij) + np.abs(eji)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            cpt = (np.abs(eij) * xi + np.abs(eji) * xj) / np.where(wsum > 0, wsum, 1.0)
+    if opt.offer_selection in ("scholz-compromise", "priority-least-move"):
+        if opt.offer_selection == "scholz-compromise":
+            wsum = np.abs(eij) + np.abs(eji)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                cpt = (np.abs(eij) * xi + np.abs(eji) * xj) / np.where(wsum > 0, wsum, 1.0)
+        else:
+            cpt = move
         choice = np.full((bsz, n), -1)
         for mask, key in ((is_cap, move), (is_comp, cpt), (is_conf, move)):
             best = _pick(mask, key, newpos)

@@ -48,7 +48,7 @@ def brute_shapley(game):
 
 
 def test_security_council_exact_fractions():
-    # Shapley & Shubik (1954) p. 789; Felsenthal & Machover (1998) p. 63
+    # the 15-member Council since 1966 (the published figures)
     g = unsc_game()
     ss = shapley_shubik_index(g)
     bz = banzhaf_index(g)

@@ -83,7 +83,8 @@ def triad_census(graph: Any) -> TriadCensus:
     ----------
     Heider, F. (1946). Attitudes and cognitive organization. *J. Psychology* 21, 107-112.
     Cartwright, D. & Harary, F. (1956). Structural balance: a generalization of Heider's
-    theory. *Psychological Review* 63(5), 277-293 (balance of a cycle = sign product, p. 286).
+    theory. *Psychological Review* 63(5), 277-293 (a cycle is balanced when the product of
+    its signs is positive).
     """
     s = np.sign(graph.weights)
     p = (s > 0).astype(np.int64)

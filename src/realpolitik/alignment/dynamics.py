@@ -12,7 +12,8 @@ link (``time = updates / number of links``).
   and leave it otherwise.
 
 On the complete graph LTD reaches a stationary friendly-link density
-``rho = 1 / (1 + sqrt(3 (1 - 2p)))`` for ``p < 1/2`` (Antal, Krapivsky & Redner 2005, eq. 8).
+``rho = 1 / (1 + sqrt(3 (1 - 2p)))`` for ``p < 1/2`` (Antal, Krapivsky & Redner 2005, the
+LTD stationary state on the complete graph).
 """
 
 from __future__ import annotations
@@ -101,7 +102,7 @@ def ltd_stationary_density(p: float) -> float:
     References
     ----------
     Antal, T., Krapivsky, P. L. & Redner, S. (2005). Dynamics of social balance on networks.
-    *Physical Review E* 72, 036121, eq. (8).
+    *Physical Review E* 72, 036121 (stationary density of friendly links under LTD).
     """
     if not 0.0 <= p <= 1.0:
         raise InputError("p must lie in [0, 1]", field="p")
@@ -215,7 +216,7 @@ def local_triad_dynamics(
     References
     ----------
     Antal, T., Krapivsky, P. L. & Redner, S. (2005). Dynamics of social balance on networks.
-    *Physical Review E* 72, 036121, section II (the LTD update rule) and eq. (8).
+    *Physical Review E* 72, 036121 (the LTD update rule and its stationary density).
     """
     if not 0.0 <= p <= 1.0:
         raise InputError("p must lie in [0, 1]", field="p")
@@ -305,7 +306,7 @@ def constrained_triad_dynamics(
     References
     ----------
     Antal, T., Krapivsky, P. L. & Redner, S. (2005). Dynamics of social balance on networks.
-    *Physical Review E* 72, 036121, section III (the CTD update rule).
+    *Physical Review E* 72, 036121 (the CTD update rule).
     """
     if max_time <= 0 or record_every <= 0:
         raise InputError("max_time and record_every must be positive", field="max_time")

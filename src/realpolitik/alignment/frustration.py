@@ -214,8 +214,8 @@ def _triangle_cuts(
 
     The number of frustrated edges on a cycle has the parity of its number of negative edges,
     so an unbalanced triangle ``(i, j, t)`` needs ``f_ij + f_it + f_jt >= 1``. These cuts
-    tighten the weak LP relaxation of the XOR model (Aref, Mason & Wilson 2020, section 3.2,
-    discuss such cycle inequalities).
+    tighten the weak LP relaxation of the XOR model (cycle inequalities of this kind are
+    discussed by Aref, Mason & Wilson 2020).
     """
     eid = -np.ones(w.shape, dtype=np.int64)
     eid[iu, ju] = np.arange(iu.size)
@@ -362,7 +362,7 @@ def frustration_index(
     ----------
     Aref, S., Mason, A. J. & Wilson, M. C. (2018). Computing the line index of balance using
     integer programming optimisation. In *Optimization Problems in Graph Theory*, Springer,
-    pp. 65-84 (the binary linear "XOR" model, its eq. (5); fixing one node's side).
+    pp. 65-84 (the binary linear "XOR" model; fixing one node's side).
     Aref, S., Mason, A. J. & Wilson, M. C. (2020). A modeling and computational study of the
     frustration index in signed networks. *Networks* 75(1), 95-110 (the Gahuku-Gama index 7).
     Harary, F. (1959). On the measurement of structural balance. *Behavioral Science* 4,
@@ -532,7 +532,7 @@ def frustration_heuristic(
     ----------
     Aref, S., Mason, A. J. & Wilson, M. C. (2020). A modeling and computational study of the
     frustration index in signed networks. *Networks* 75(1), 95-110 (heuristic upper bounds by
-    local search from spectral starts, section 4.2).
+    local search).
     """
     _check_graph(graph)
     if restarts < 1:

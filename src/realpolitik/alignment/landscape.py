@@ -124,7 +124,7 @@ def actor_frustration(sizes: Any, propensities: Any, blocs: Any) -> np.ndarray:
     References
     ----------
     Axelrod, R. & Bennett, D. S. (1993). A landscape theory of aggregation. *British Journal
-    of Political Science* 23(2), 211-233, eq. (1), p. 215.
+    of Political Science* 23(2), 211-233, eq. (1) (frustration).
     """
     s, p = _check(sizes, propensities)
     x = _blocs(blocs, s.size)
@@ -151,7 +151,7 @@ def energy(sizes: Any, propensities: Any, blocs: Any) -> float:
     References
     ----------
     Axelrod, R. & Bennett, D. S. (1993). A landscape theory of aggregation. *British Journal
-    of Political Science* 23(2), 211-233, eq. (2), p. 216.
+    of Political Science* 23(2), 211-233, eq. (2) (energy).
     """
     s, _ = _check(sizes, propensities)
     return float(s @ actor_frustration(sizes, propensities, blocs))
@@ -202,8 +202,8 @@ def descend(
 
     References
     ----------
-    Axelrod, R. & Bennett, D. S. (1993), pp. 216-217 (movement to lower energy; local minima
-    as predicted configurations).
+    Axelrod, R. & Bennett, D. S. (1993) (movement to lower energy; local minima as predicted
+    configurations).
     """
     s, p = _check(sizes, propensities)
     w = s[:, None] * s[None, :] * p
@@ -421,8 +421,8 @@ def enumerate_landscape(
     References
     ----------
     Axelrod, R. & Bennett, D. S. (1993). A landscape theory of aggregation. *British Journal
-    of Political Science* 23(2), 211-233 (eqs. 1-2; local minima and basins of attraction,
-    pp. 216-218).
+    of Political Science* 23(2), 211-233 (eqs. 1-2; local minima and basins of
+    attraction).
     Gray, F. (1953). Pulse code communication. US Patent 2,632,058 (the reflected binary code).
     """
     w = landscape_weights(sizes, propensities)

@@ -111,8 +111,8 @@ def role_scores(r_ab: float, r_ac: float, r_bc: float) -> tuple[float, float, fl
     References
     ----------
     Dittmer, L. (1981). The strategic triangle: an elementary game-theoretical analysis.
-    *World Politics* 33(4), 485-515 (the ordinal payoffs of the four roles, pp. 489-490,
-    here taken as pivot +3, partner +1, wing -1, outcast -3 for relations of ±1).
+    *World Politics* 33(4), 485-515 (the ordinal ranking of the roles pivot > partner > wing >
+    outcast; scored here as +3, +1, -1, -3 for relations of ±1).
     """
     return (r_ab + r_ac - r_bc, r_ab + r_bc - r_ac, r_ac + r_bc - r_ab)
 
@@ -140,7 +140,7 @@ def classify_triangle(a: str, b: str, c: str, r_ab: float, r_ac: float, r_bc: fl
     References
     ----------
     Dittmer, L. (1981). The strategic triangle: an elementary game-theoretical analysis.
-    *World Politics* 33(4), 485-515, pp. 489-490 (the ménage à trois, romantic triangle,
+    *World Politics* 33(4), 485-515 (the ménage à trois, romantic triangle,
     stable marriage and unit veto; pivot, wing, partner and outcast roles).
 
     Examples

@@ -60,9 +60,10 @@ def banzhaf_index(game: WeightedGame, counts: dict[str, list[int]] | None = None
     ----------
     Banzhaf, J. F. (1965). Weighted voting doesn't work: a mathematical analysis. *Rutgers
     Law Review* 19, 317-343 (swing counts and their normalisation).
-    Felsenthal, D. S. & Machover, M. (1998). *The Measurement of Voting Power*. Edward Elgar,
-    def. 3.2.2 (raw index ``eta_i / 2**(n-1)``) and p. 63 (UN Security Council, normalised
-    Banzhaf 0.1669 per permanent member).
+    Felsenthal, D. S. & Machover, M. (1998). *The Measurement of Voting Power*. Edward Elgar
+    (the raw index ``eta_i / 2**(n-1)`` as the Penrose-Banzhaf measure; for the 15-member UN
+    Security Council the normalised index is 106/635 per permanent and 21/1270 per elected
+    member, reproduced in the tests).
     """
     n = game.n
     swings = {p: sum(c) for p, c in (counts if counts is not None else swing_counts(game)).items()}

@@ -36,8 +36,11 @@ def shapley_shubik_index(
     References
     ----------
     Shapley, L. S. & Shubik, M. (1954). A method for evaluating the distribution of power in a
-    committee system. *American Political Science Review* 48(3), 787-792 (the index, p. 788;
-    the Security Council example, 421/2145 per permanent member, p. 789).
+    committee system. *American Political Science Review* 48(3), 787-792 (the index as the
+    share of orderings in which a player is pivotal). Their Security Council example is the
+    11-member Council of 1954; for the 15-member Council since 1966 the index is 421/2145 per
+    permanent and 4/2145 per elected member (reproduced in the tests, and checked there
+    against the definition over all orderings on small games).
     """
     n = game.n
     fact = [math.factorial(k) for k in range(n + 1)]

@@ -32,8 +32,9 @@ def unsc_game(elected: Sequence[str] | None = None) -> WeightedGame:
 
     References
     ----------
-    Shapley, L. S. & Shubik, M. (1954), p. 789; Felsenthal, D. S. & Machover, M. (1998),
-    *The Measurement of Voting Power*, p. 63.
+    Charter of the United Nations, art. 23 and 27(3) (as amended in 1965: 15 members, nine
+    votes). Felsenthal, D. S. & Machover, M. (1998), *The Measurement of Voting Power*
+    (the Council as a weighted game with vetoes).
     """
     names = list(elected) if elected is not None else [f"E{k:02d}" for k in range(1, 11)]
     if len(names) != 10:

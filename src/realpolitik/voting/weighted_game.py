@@ -280,7 +280,7 @@ def swing_counts(game: WeightedGame) -> dict[str, list[int]]:
     7, 29-56 (generating functions for Banzhaf swings).
     Bilbao, J. M., Fernández, J. R., Jiménez Losada, A. & López, J. J. (2000). Generating
     functions for computing power indices efficiently. *TOP* 8(2), 191-213 (the bivariate
-    function by coalition size used for Shapley-Shubik, section 3).
+    function by coalition size used for Shapley-Shubik).
     """
     n = game.n
     w_int, q = game.integer_form()

@@ -70,6 +70,8 @@ def test_table_and_csv_formats(run_cli, shared_data):
         ("name: x\nactors:\n  - {id: USA, name: U, capability: 1}\n", "noissue.yaml",
          "issues"),
         ("actor,capability,position,salience\n", "header.csv", "no actor rows"),
+        ("PK\x03\x04\x00\x00binary", "book.csv", "not a text CSV"),
+        ("name;weight\nA;1\n", "semicolons.csv", "missing column"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(run_cli, tmp_path, content, name, needle):

@@ -98,7 +98,7 @@ def register(app: typer.Typer) -> None:
         per_file: dict[str, int] = {}
         sources = {}
 
-        def documents(progress, task):  # type: ignore[no-untyped-def]
+        def documents(progress, task):
             for f in files:
                 progress.update(task, description=f"coding {f.name}")
                 try:

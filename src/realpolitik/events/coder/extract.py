@@ -230,6 +230,9 @@ class TokenActors:
             The actor, or ``None`` when nothing in the phrase names one.
         """
         low = head.lower_
+        m = self.for_phrase(head)
+        if m is not None:  # "his counterpart, Italian President Sergio Mattarella"
+            return ActorRef(m.code, m.text)
         if low in _COUNTERPART and ctx is not None:
             ref = subject.code if subject else None
             if ref is not None:
@@ -237,9 +240,6 @@ class TokenActors:
                 if other is not None:
                     return ActorRef(other[0], head.text, "counterpart")
             return None
-        m = self.for_phrase(head)
-        if m is not None:
-            return ActorRef(m.code, m.text)
         if ctx is None:
             return None
         if head.pos_ == "PRON" and low in _PERSONAL:
@@ -354,7 +354,9 @@ def _target_heads(verb: Any, consumed: tuple[int, ...]) -> list[Any]:
                     else:
                         inner.extend(_expand(g))
     obj_preps: list[Any] = []
-    for o in first + inner:
+    # look inside a prepositional phrase only when the verb has no object of its own
+    # ("engaged in diplomacy *with* X", but not "attacked their fighters near the border with X")
+    for o in first + (inner if not first else []):
         allowed = TARGET_PREPS | {"of"} if o in first else _INNER_PREPS
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ in allowed:

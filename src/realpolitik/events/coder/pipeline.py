@@ -43,7 +43,8 @@ __all__ = [
     "SentenceReading",
     "Predication",
     "INTENT_CODES",
-    "SYMMETRIC_ROOTS",
+    "SYMMETRIC_PREFIXES",
+    "MAX_JOINT_ACTORS",
     "FALLBACK_CODES",
 ]
 
@@ -54,9 +55,12 @@ INTENT_CODES: dict[str, str] = {
     "03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
     "14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
 }
-#: Roots whose coordinated subjects act on each other when no target is named (agree, meet,
-#: cooperate, fight): CAMEO codebook 1.1b3, ch. 1, on symmetric (joint) actions.
-SYMMETRIC_ROOTS: frozenset[str] = frozenset({"03", "04", "05", "06", "19"})
+#: Codes whose coordinated subjects act on each other when no target is named (express intent
+#: to cooperate or meet, consult, sign an agreement, cooperate, fight): CAMEO codebook 1.1b3,
+#: ch. 1, on joint actions.
+SYMMETRIC_PREFIXES: tuple[str, ...] = ("030", "036", "04", "057", "06", "19")
+#: More coordinated subjects than this are a list of participants, not a joint action.
+MAX_JOINT_ACTORS = 3
 #: Phoenix 5-class label -> the generic CAMEO code the classifier fallback assigns.
 FALLBACK_CODES: dict[str, str] = {"0": "010", "1": "050", "2": "060", "3": "110", "4": "190"}
 
@@ -379,7 +383,8 @@ class Coder:
                 attributed = speakers[0].code if speakers else ""
             for s in srcs:
                 tgts = targets_of(verb, mentions, ctx, consumed, source=s)
-                if not tgts and len(srcs) > 1 and p.code[:2] in SYMMETRIC_ROOTS:
+                if (not tgts and 1 < len(srcs) <= MAX_JOINT_ACTORS
+                        and p.code.startswith(SYMMETRIC_PREFIXES)):
                     # "Jordan and Britain agreed ...": each conjunct acts on the others
                     tgts = [o for o in srcs if o is not s]
                 for t in tgts:

@@ -1,7 +1,7 @@
 """A registry in which bargaining models register themselves, with their metadata.
 
 Each model module decorates its entry function with :func:`register_model`; nothing keeps a
-hand-written list. The CLI and the Monte Carlo driver ask the registry which models exist.
+hand-written list. The CLI and the scenario runner ask the registry which models exist.
 """
 
 from __future__ import annotations

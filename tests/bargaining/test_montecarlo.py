@@ -47,3 +47,23 @@ def test_noise_parse_and_errors():
         monte_carlo(_p(), draws=3)
     with pytest.raises(InputError, match="draws"):
         monte_carlo(_p(), draws=0, seed=1)
+
+
+def test_other_registered_models_run_draw_by_draw():
+    from realpolitik.bargaining.registry import _REGISTRY, register_model
+
+    @register_model("test-midrange", title="midrange", reference="test only")
+    def midrange(problem):
+        class R:
+            forecast = 0.5 * (problem.position.min() + problem.position.max())
+
+        return R()
+
+    try:
+        mc = monte_carlo(_p(), models=["test-midrange", "mean"], draws=20, seed=2,
+                         noise=Noise(0, 0, 0))
+        assert mc.summary["test-midrange"]["mean"] == pytest.approx(50.0)
+        with pytest.raises(InputError, match="unknown model"):
+            monte_carlo(_p(), models=["nope"], draws=2, seed=1)
+    finally:
+        _REGISTRY.pop("test-midrange", None)

@@ -218,5 +218,13 @@ def monte_carlo(
                                    scale=problem.scale)
             out[m] = batch.medians[np.arange(draws), batch.rounds_run]
         else:
-            raise InputError(f"unknown model {m!r} for Monte Carlo", field="model")
+            # any other registered model: run it draw by draw through the registry
+            from realpolitik.bargaining.registry import get_model
+
+            func = get_model(m).func
+            out[m] = np.array([
+                float(func(problem.replace(capability=c[b], position=x[b],
+                                           salience=s[b])).forecast)
+                for b in range(draws)
+            ])
     return MonteCarloResult({k: _summary(v) for k, v in out.items()}, out, noise, seed)

@@ -16,9 +16,12 @@ random_complete_signed_graph
 Landscape, LandscapeMinimum, aggregation_landscape, enumerate_landscape, actor_frustration,
 energy, move_energy_changes, descend
     Axelrod-Bennett landscape theory of aggregation.
+heider_flow, heider_trajectory
+    Continuous Heider balance dynamics (Kułakowski, Gawroński & Gronek 2005).
 """
 
 from realpolitik.alignment.balance import TriadCensus, triad_census, unbalanced_triads
+from realpolitik.alignment.continuous_balance import heider_flow, heider_trajectory
 from realpolitik.alignment.dynamics import (
     DynamicsResult,
     constrained_triad_dynamics,
@@ -74,4 +77,6 @@ __all__ = [
     "energy",
     "move_energy_changes",
     "descend",
+    "heider_flow",
+    "heider_trajectory",
 ]

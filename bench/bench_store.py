@@ -182,6 +182,7 @@ def _step_pandas(db: str, q) -> None:
     import pandas as pd
 
     con = duckdb.connect(db, read_only=True)
+    con.execute("SET enable_progress_bar = false")
     frame = con.execute(
         "SELECT date, source, target, quad_class, goldstein FROM events"
     ).df()

@@ -103,8 +103,8 @@ class Context:
     _cache: dict[str, str | None] = field(default_factory=dict)
     _seen: set[str] = field(default_factory=set)
 
-    def remember_text(self, mention_texts: Iterable[str], limit: int = 60) -> None:
-        """Keep the distinct actor mentions of the document so far.
+    def remember_text(self, mention_texts: Iterable[str], limit: int = 24) -> None:
+        """Keep the names of the states and organisations the document has mentioned so far.
 
         They are the context in which phrases such as "the North" are resolved.
         """

@@ -245,6 +245,16 @@ class Coder:
             self._model = LinearTextModel.load(default_model_path("penta"))
         return self._model
 
+    def _base_name(self, code: str) -> str:
+        """Name of the state/organisation part of an actor code (cached on the instance)."""
+        cache: dict[str, str] = self.__dict__.setdefault("_names", {})
+        if code not in cache:
+            try:
+                cache[code] = str(self.actors.name_of(self.actors.country_of(code)))
+            except Exception:  # noqa: BLE001 - a code the dictionary cannot name: keep it
+                cache[code] = code
+        return cache[code]
+
     # ------------------------------------------------------------------ reading of a parse
     def predications(self, sent: Any) -> list[Predication]:
         """Pattern-coded verbs of one parsed sentence, with modality (no actors needed).
@@ -508,7 +518,7 @@ class Coder:
                 )
             ctx = state["ctx"]
             found = actors.find_mentions(doc.text, on=d.date)
-            ctx.remember_text(m.text for m in found)
+            ctx.remember_text(self._base_name(m.code) for m in found)
             for sent in doc.sents:
                 if not sent.text.strip():
                     continue

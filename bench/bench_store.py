@@ -39,17 +39,61 @@ COUNTRIES = (
     "LVA EST FIN NOR DNK IRL PRT AUT CHE HUN CZE SVK ROU BGR SRB HRV BIH ALB MKD SOM ETH SDN "
     "SSD UGA TZA RWA COD CMR GHA SEN MLI NER TCD DZA MAR TUN NZL SGP TWN HKG"
 ).split()
-ISO_TO_FIPS = {"USA": "US", "CHN": "CH", "RUS": "RS", "GBR": "UK", "IND": "IN", "PRK": "KN",
-               "KOR": "KS", "JPN": "JA", "ISR": "IS", "IRN": "IR", "SYR": "SY", "FRA": "FR",
-               "DEU": "GM", "TUR": "TU", "PAK": "PK", "AFG": "AF", "IRQ": "IZ", "UKR": "UP",
-               "AUS": "AS", "CAN": "CA"}
+ISO_TO_FIPS = {
+    "USA": "US",
+    "CHN": "CH",
+    "RUS": "RS",
+    "GBR": "UK",
+    "IND": "IN",
+    "PRK": "KN",
+    "KOR": "KS",
+    "JPN": "JA",
+    "ISR": "IS",
+    "IRN": "IR",
+    "SYR": "SY",
+    "FRA": "FR",
+    "DEU": "GM",
+    "TUR": "TU",
+    "PAK": "PK",
+    "AFG": "AF",
+    "IRQ": "IZ",
+    "UKR": "UP",
+    "AUS": "AS",
+    "CAN": "CA",
+}
 ROLES = ["", "GOV", "MIL", "", "COP", "BUS", "MED", "OPP", "", "CVL", "REB", "JUD"]
 # CAMEO codes and relative frequencies (statements, consultations and appeals dominate).
 CODES = {
-    "010": 14, "020": 3, "036": 5, "040": 10, "042": 8, "043": 9, "046": 4, "051": 4,
-    "057": 1.5, "061": 1.5, "071": 1, "090": 1, "111": 2.5, "112": 5, "120": 1.5, "130": 1.5,
-    "138": 0.8, "141": 1, "163": 0.5, "173": 3, "180": 2, "190": 4, "193": 2, "1822": 0.5,
-    "0311": 0.8, "0841": 0.5, "1011": 0.3, "1382": 0.2, "195": 0.6, "200": 0.1,
+    "010": 14,
+    "020": 3,
+    "036": 5,
+    "040": 10,
+    "042": 8,
+    "043": 9,
+    "046": 4,
+    "051": 4,
+    "057": 1.5,
+    "061": 1.5,
+    "071": 1,
+    "090": 1,
+    "111": 2.5,
+    "112": 5,
+    "120": 1.5,
+    "130": 1.5,
+    "138": 0.8,
+    "141": 1,
+    "163": 0.5,
+    "173": 3,
+    "180": 2,
+    "190": 4,
+    "193": 2,
+    "1822": 0.5,
+    "0311": 0.8,
+    "0841": 0.5,
+    "1011": 0.3,
+    "1382": 0.2,
+    "195": 0.6,
+    "200": 0.1,
 }
 
 
@@ -76,9 +120,16 @@ def gdelt2_columns(n: int, rng: np.random.Generator, start_id: int = 0) -> dict[
     geo = np.array([ISO_TO_FIPS.get(c, "") for c in geo_iso], dtype=object)
     ids = np.arange(start_id, start_id + n).astype(str)
     return {
-        "GLOBALEVENTID": ids, "SQLDATE": ymd, "Actor1Code": a1 + r1, "Actor1CountryCode": a1,
-        "Actor1Type1Code": r1, "Actor2Code": a2 + r2, "Actor2CountryCode": a2,
-        "Actor2Type1Code": r2, "EventCode": ev, "ActionGeo_CountryCode": geo,
+        "GLOBALEVENTID": ids,
+        "SQLDATE": ymd,
+        "Actor1Code": a1 + r1,
+        "Actor1CountryCode": a1,
+        "Actor1Type1Code": r1,
+        "Actor2Code": a2 + r2,
+        "Actor2CountryCode": a2,
+        "Actor2Type1Code": r2,
+        "EventCode": ev,
+        "ActionGeo_CountryCode": geo,
         "SOURCEURL": np.char.add("https://news.example/", ids.astype("U16")).astype(object),
         "_date": dates,
     }
@@ -114,18 +165,20 @@ def write_events_parquet(directory: Path, n: int, seed: int = SEED) -> list[Path
         m = min(CHUNK, n - start)
         c = gdelt2_columns(m, rng, start)
         codes = c["EventCode"]
-        t = pa.table({
-            "date": pa.array(c["_date"].astype("datetime64[D]")),
-            "source": pa.array(c["Actor1Code"].astype(str)),
-            "target": pa.array(c["Actor2Code"].astype(str)),
-            "code": pa.array(codes.astype(str)),
-            "root": pa.array(table.loc[codes, "root"].to_numpy().astype(str)),
-            "goldstein": pa.array(table.loc[codes, "goldstein"].to_numpy(dtype=float)),
-            "quad_class": pa.array(table.loc[codes, "quad_class"].to_numpy(dtype="int8")),
-            "dataset": pa.array(np.full(m, "gdelt2")),
-            "doc_id": pa.array(c["GLOBALEVENTID"]),
-            "text": pa.array(c["SOURCEURL"].astype(str)),
-        })
+        t = pa.table(
+            {
+                "date": pa.array(c["_date"].astype("datetime64[D]")),
+                "source": pa.array(c["Actor1Code"].astype(str)),
+                "target": pa.array(c["Actor2Code"].astype(str)),
+                "code": pa.array(codes.astype(str)),
+                "root": pa.array(table.loc[codes, "root"].to_numpy().astype(str)),
+                "goldstein": pa.array(table.loc[codes, "goldstein"].to_numpy(dtype=float)),
+                "quad_class": pa.array(table.loc[codes, "quad_class"].to_numpy(dtype="int8")),
+                "dataset": pa.array(np.full(m, "gdelt2")),
+                "doc_id": pa.array(c["GLOBALEVENTID"]),
+                "text": pa.array(c["SOURCEURL"].astype(str)),
+            }
+        )
         p = directory / f"events-{k:03d}.parquet"
         pq.write_table(t, p)
         files.append(p)
@@ -183,23 +236,28 @@ def _step_pandas(db: str, q) -> None:
 
     con = duckdb.connect(db, read_only=True)
     con.execute("SET enable_progress_bar = false")
-    frame = con.execute(
-        "SELECT date, source, target, quad_class, goldstein FROM events"
-    ).df()
+    frame = con.execute("SELECT date, source, target, quad_class, goldstein FROM events").df()
     con.close()
     t = time.perf_counter()
-    f = pd.DataFrame({
-        "period": frame["date"].dt.to_period("M"),
-        "source": frame["source"].str.slice(0, 3),
-        "target": frame["target"].str.slice(0, 3),
-        "q": frame["quad_class"],
-        "g": (frame["goldstein"] * 10).round().astype("int64"),
-    })
+    f = pd.DataFrame(
+        {
+            "period": frame["date"].dt.to_period("M"),
+            "source": frame["source"].str.slice(0, 3),
+            "target": frame["target"].str.slice(0, 3),
+            "q": frame["quad_class"],
+            "g": (frame["goldstein"] * 10).round().astype("int64"),
+        }
+    )
     for k in (1, 2, 3, 4):
         f[f"q{k}"] = (f["q"] == k).astype("int64")
     out = f.groupby(["period", "source", "target"]).agg(
-        n_events=("q", "size"), q1=("q1", "sum"), q2=("q2", "sum"), q3=("q3", "sum"),
-        q4=("q4", "sum"), g=("g", "sum"))
+        n_events=("q", "size"),
+        q1=("q1", "sum"),
+        q2=("q2", "sum"),
+        q3=("q3", "sum"),
+        q4=("q4", "sum"),
+        g=("g", "sum"),
+    )
     q.put((time.perf_counter() - t, len(out), _maxrss_mb()))
 
 
@@ -229,8 +287,11 @@ def run_size(n: int, work: Path, text: bool, ingest: bool = True) -> dict:
     if ingest:
         dt_ing, added, rejected, rss_ing = _child(_step_ingest, str(db), files, "events")
         assert added == n and rejected == 0, (added, rejected)
-        out.update(ingest_parquet_s=dt_ing, ingest_parquet_rows_per_s=n / dt_ing,
-                   ingest_parquet_rss_mb=rss_ing)
+        out.update(
+            ingest_parquet_s=dt_ing,
+            ingest_parquet_rows_per_s=n / dt_ing,
+            ingest_parquet_rss_mb=rss_ing,
+        )
     else:
         dt_load, rss_load = _child(_step_bulk_load, str(db), files)
         out.update(bulk_load_s=dt_load, bulk_load_rss_mb=rss_load)
@@ -240,16 +301,26 @@ def run_size(n: int, work: Path, text: bool, ingest: bool = True) -> dict:
         write_gdelt2_tsv(tsv, n)
         db2 = work / f"t{n}.duckdb"
         dt_txt, added2, _, rss_txt = _child(_step_ingest, str(db2), [str(tsv)], "gdelt2")
-        out.update(ingest_gdelt2_text_s=dt_txt, ingest_gdelt2_rows_per_s=n / dt_txt,
-                   ingest_gdelt2_rss_mb=rss_txt, gdelt2_added=added2)
+        out.update(
+            ingest_gdelt2_text_s=dt_txt,
+            ingest_gdelt2_rows_per_s=n / dt_txt,
+            ingest_gdelt2_rss_mb=rss_txt,
+            gdelt2_added=added2,
+        )
         tsv.unlink()
         db2.unlink()
     dt_agg, groups, rss_agg = _child(_step_aggregate, str(db))
     dt_pd, groups_pd, rss_pd = _child(_step_pandas, str(db))
     assert groups == groups_pd, (groups, groups_pd)
-    out.update(aggregate_s=dt_agg, aggregate_rss_mb=rss_agg, groups=groups,
-               pandas_s=dt_pd, pandas_rss_mb=rss_pd, speedup_vs_pandas=dt_pd / dt_agg,
-               store_mb=db.stat().st_size / 2**20)
+    out.update(
+        aggregate_s=dt_agg,
+        aggregate_rss_mb=rss_agg,
+        groups=groups,
+        pandas_s=dt_pd,
+        pandas_rss_mb=rss_pd,
+        speedup_vs_pandas=dt_pd / dt_agg,
+        store_mb=db.stat().st_size / 2**20,
+    )
     db.unlink()
     return out
 
@@ -273,10 +344,13 @@ def main(quick: bool = False) -> None:
             )
             print(
                 f"{n:>11,} rows | {head}"
-                + (f" | ingest gdelt2 text {r['ingest_gdelt2_text_s']:7.2f} s "
-                   f"({r['ingest_gdelt2_rows_per_s'] / 1e3:,.0f}k rows/s, peak "
-                   f"{r['ingest_gdelt2_rss_mb']:,.0f} MB)" if "ingest_gdelt2_text_s" in r
-                   else ""),
+                + (
+                    f" | ingest gdelt2 text {r['ingest_gdelt2_text_s']:7.2f} s "
+                    f"({r['ingest_gdelt2_rows_per_s'] / 1e3:,.0f}k rows/s, peak "
+                    f"{r['ingest_gdelt2_rss_mb']:,.0f} MB)"
+                    if "ingest_gdelt2_text_s" in r
+                    else ""
+                ),
                 flush=True,
             )
             print(

@@ -21,10 +21,18 @@ ROOT = Path(__file__).resolve().parents[1]
 ICEWS = ROOT.parent / "shared" / "data" / "events" / "icews"
 SUBSETS = {
     "2014": ("icews_2014_named.tsv", "2014-01-01", "2014-12-31", "ICEWS14, 2014"),
-    "2018": ("icews_2018-08-29_2018-10-31_named.tsv", "2018-08-29", "2018-10-31",
-             "ICEWS18 window, 29 Aug - 31 Oct 2018"),
-    "2005_2015": ("icews_2005-2015_sample20_named.tsv", "2005-01-01", "2015-12-31",
-                  "ICEWS05-15 20 % sample, 2005-2015"),
+    "2018": (
+        "icews_2018-08-29_2018-10-31_named.tsv",
+        "2018-08-29",
+        "2018-10-31",
+        "ICEWS18 window, 29 Aug - 31 Oct 2018",
+    ),
+    "2005_2015": (
+        "icews_2005-2015_sample20_named.tsv",
+        "2005-01-01",
+        "2015-12-31",
+        "ICEWS05-15 20 % sample, 2005-2015",
+    ),
 }
 DYADS = [("USA", "PRK"), ("CHN", "PRK"), ("USA", "CHN")]
 
@@ -48,9 +56,11 @@ def main() -> None:
                 s = dyad_series(db, a, b, freq, since, until, both_directions=True)
                 frames.append((f"{a} <-> {b} ({label}, by {freq})", s))
                 top = s.loc[s["n_events"].idxmax()]
-                print(f"{key} {a}<->{b}: {int(s['n_events'].sum())} events, Goldstein sum "
-                      f"{s['goldstein_sum'].sum():+.1f}, busiest month {top['period']} "
-                      f"({top['n_events']} events)")
+                print(
+                    f"{key} {a}<->{b}: {int(s['n_events'].sum())} events, Goldstein sum "
+                    f"{s['goldstein_sum'].sum():+.1f}, busiest month {top['period']} "
+                    f"({top['n_events']} events)"
+                )
             out = plot_panels(frames, args.out / f"relations_{key}.png")
             print("wrote", out)
             if key == "2018":
@@ -60,8 +70,10 @@ def main() -> None:
                     args.out / "relations_korea_2018_weekly.png",
                 )
                 top = wk.loc[wk["n_events"].idxmax()]
-                print(f"inter-Korean peak week: {top['period']} ({top['n_events']} events); "
-                      f"summit {dt.date(2018, 9, 18)}..{dt.date(2018, 9, 20)}")
+                print(
+                    f"inter-Korean peak week: {top['period']} ({top['n_events']} events); "
+                    f"summit {dt.date(2018, 9, 18)}..{dt.date(2018, 9, 20)}"
+                )
                 print("wrote", out)
 
 

@@ -10,10 +10,19 @@ import pytest
 
 from realpolitik.relations import dyad_counts, dyad_series
 
-DYADS = [("USA", "PRK"), ("PRK", "USA"), ("CHN", "PRK"), ("PRK", "CHN"), ("USA", "CHN"),
-         ("CHN", "USA")]
-WINDOWS = {"2014": ("2014-01-01", "2014-12-31"), "2018": ("2018-08-29", "2018-10-31"),
-           "sample": ("2005-01-01", "2015-12-31")}
+DYADS = [
+    ("USA", "PRK"),
+    ("PRK", "USA"),
+    ("CHN", "PRK"),
+    ("PRK", "CHN"),
+    ("USA", "CHN"),
+    ("CHN", "USA"),
+]
+WINDOWS = {
+    "2014": ("2014-01-01", "2014-12-31"),
+    "2018": ("2018-08-29", "2018-10-31"),
+    "sample": ("2005-01-01", "2015-12-31"),
+}
 
 
 def _quad(code: str) -> int:
@@ -28,11 +37,13 @@ def _expected(tsv, a, b, since, until) -> pd.DataFrame:
     raw = raw[(raw.date >= since) & (raw.date <= until)]
     raw = raw.assign(month=raw.date.str[:7], q=raw.cameo_code.map(_quad))
     g = raw.groupby("month")
-    out = pd.DataFrame({
-        "n_events": g.size(),
-        **{f"q{k}": g.q.apply(lambda s, k=k: int((s == k).sum())) for k in (1, 2, 3, 4)},
-        "goldstein_sum": g.goldstein.sum(),
-    })
+    out = pd.DataFrame(
+        {
+            "n_events": g.size(),
+            **{f"q{k}": g.q.apply(lambda s, k=k: int((s == k).sum())) for k in (1, 2, 3, 4)},
+            "goldstein_sum": g.goldstein.sum(),
+        }
+    )
     return out
 
 
@@ -83,8 +94,7 @@ def test_inter_korean_peak_at_pyongyang_summit(icews_store):
     assert week.loc[week["goldstein_sum"].idxmax(), "period"] == dt.date(2018, 9, 17)
     day = dyad_series(db, "KOR", "PRK", "day", both_directions=True)
     assert day.loc[day["goldstein_sum"].idxmax(), "period"] == dt.date(2018, 9, 19)
-    month = dyad_series(db, "KOR", "PRK", "month", "2018-09-01", "2018-10-31",
-                        both_directions=True)
+    month = dyad_series(db, "KOR", "PRK", "month", "2018-09-01", "2018-10-31", both_directions=True)
     assert month["n_events"].iloc[0] > month["n_events"].iloc[1]
 
 

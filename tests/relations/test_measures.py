@@ -25,26 +25,30 @@ def _ev(date, s, t, code):
 
 ROWS = [
     # January: USA-CHN cooperate, CHN-PRK cooperate, USA-PRK conflict (romantic triangle)
-    _ev("2017-01-03", "USA", "CHN", "057"),   # sign agreement, +8.0
+    _ev("2017-01-03", "USA", "CHN", "057"),  # sign agreement, +8.0
     _ev("2017-01-04", "CHNGOV", "USA", "036"),  # +4.0
-    _ev("2017-01-05", "CHN", "PRK", "061"),   # material coop, +6.4
+    _ev("2017-01-05", "CHN", "PRK", "061"),  # material coop, +6.4
     _ev("2017-01-06", "USAGOV", "PRK", "112"),  # accuse, -2.0
     _ev("2017-01-07", "PRKMIL", "USA", "138"),  # threaten military force, -7.0
     # February: everybody quarrels (unit veto)
-    _ev("2017-02-01", "USA", "CHN", "111"),   # -2.0
+    _ev("2017-02-01", "USA", "CHN", "111"),  # -2.0
     _ev("2017-02-02", "CHN", "PRK", "111"),
-    _ev("2017-02-03", "PRK", "USA", "190"),   # -10.0
+    _ev("2017-02-03", "PRK", "USA", "190"),  # -10.0
     # March: nothing
     # April: only USA-CHN (not classifiable)
-    _ev("2017-04-10", "USA", "CHN", "040"),   # +1.0
+    _ev("2017-04-10", "USA", "CHN", "040"),  # +1.0
 ]
 
 
 def test_series_closed_form(synthetic_store):
     db = synthetic_store(ROWS)
     s = dyad_series(db, "USA", "PRK", "month", "2017-01-01", "2017-04-30")
-    assert s["period"].astype(str).tolist() == ["2017-01-01", "2017-02-01", "2017-03-01",
-                                                "2017-04-01"]
+    assert s["period"].astype(str).tolist() == [
+        "2017-01-01",
+        "2017-02-01",
+        "2017-03-01",
+        "2017-04-01",
+    ]
     assert s["n_events"].tolist() == [1, 0, 0, 0]
     assert s["goldstein_sum"].tolist()[0] == -2.0
     assert math.isnan(s["goldstein_mean"].iloc[1])
@@ -69,14 +73,16 @@ def test_dyad_scores_closed_form(synthetic_store):
 
 def test_signed_graph_thresholds(synthetic_store):
     db = synthetic_store(ROWS)
-    g = signed_graph_window(db, ["USA", "CHN", "PRK"], "2017-01-01", "2017-01-31",
-                            threshold=0.5, min_events=1)
+    g = signed_graph_window(
+        db, ["USA", "CHN", "PRK"], "2017-01-01", "2017-01-31", threshold=0.5, min_events=1
+    )
     assert list(g.nodes) == ["USA", "CHN", "PRK"]
     w = np.asarray(g.weights)
     assert w[0, 1] == pytest.approx(0.6) and w[1, 2] == pytest.approx(0.64)
     assert w[0, 2] == 0.0  # |-0.45| < 0.5
-    g2 = signed_graph_window(db, ["USA", "CHN", "PRK"], "2017-01-01", "2017-01-31",
-                             threshold=0.1, min_events=2)
+    g2 = signed_graph_window(
+        db, ["USA", "CHN", "PRK"], "2017-01-01", "2017-01-31", threshold=0.1, min_events=2
+    )
     w2 = np.asarray(g2.weights)
     assert w2[1, 2] == 0.0 and w2[0, 2] == pytest.approx(-0.45)  # CHN-PRK has 1 event
     with pytest.raises(InputError, match="threshold"):
@@ -86,8 +92,12 @@ def test_signed_graph_thresholds(synthetic_store):
 def test_triangle_over_time(synthetic_store):
     db = synthetic_store(ROWS)
     t = triangle_over_time(db, "USA", "CHN", "PRK", "month", "2017-01-01", "2017-04-30")
-    assert t["period"].astype(str).tolist() == ["2017-01-01", "2017-02-01", "2017-03-01",
-                                                "2017-04-01"]
+    assert t["period"].astype(str).tolist() == [
+        "2017-01-01",
+        "2017-02-01",
+        "2017-03-01",
+        "2017-04-01",
+    ]
     jan, feb, mar, apr = t.to_dict("records")
     assert jan["configuration"] == "romantic_triangle" and jan["pivot"] == "CHN"
     assert jan["role_CHN"] == "pivot" and jan["role_USA"] == "wing"
@@ -98,16 +108,23 @@ def test_triangle_over_time(synthetic_store):
 
 def test_relation_change_closed_form(synthetic_store):
     db = synthetic_store(ROWS)
-    out = relation_change(db, "USA", "CHN", ("2017-02-01", "2017-04-30"),
-                          ("2017-01-01", "2017-01-31"))
+    out = relation_change(
+        db, "USA", "CHN", ("2017-02-01", "2017-04-30"), ("2017-01-01", "2017-01-31")
+    )
     # baseline: 2 coop events -> m = 1, se = 0; window: 1 conflict + 1 coop -> m = 0
     assert out["baseline"]["value"] == 1.0 and out["baseline"]["se"] == 0.0
     assert out["window"]["value"] == 0.0
     assert out["window"]["se"] == pytest.approx(math.sqrt(1 / 2))
     assert out["change"] == -1.0
     assert out["z"] == pytest.approx(-1.0 / math.sqrt(0.5))
-    g = relation_change(db, "USA", "CHN", ("2017-02-01", "2017-04-30"),
-                        ("2017-01-01", "2017-01-31"), measure="goldstein")
+    g = relation_change(
+        db,
+        "USA",
+        "CHN",
+        ("2017-02-01", "2017-04-30"),
+        ("2017-01-01", "2017-01-31"),
+        measure="goldstein",
+    )
     assert g["baseline"]["value"] == 6.0 and g["window"]["value"] == pytest.approx(-0.5)
     assert g["baseline"]["se"] == pytest.approx(math.sqrt(8.0 / 2))
 

@@ -13,8 +13,12 @@ from realpolitik.store.dask_engine import aggregate_dask, ingest_dask
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                  dashboard_address=None) as lc, distributed.Client(lc) as c:
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+        ) as lc,
+        distributed.Client(lc) as c,
+    ):
         yield c
 
 
@@ -50,8 +54,9 @@ def test_dask_equals_duckdb_exactly(cluster, dataset, freq):
 
 def test_dask_ingest_equals_duckdb_ingest(cluster, tmp_path, shared_data_module):
     src = tmp_path / "src.duckdb"
-    ingest(src, [shared_data_module / "events/icews/icews_2018-08-29_2018-10-31_named.tsv"],
-           "icews")
+    ingest(
+        src, [shared_data_module / "events/icews/icews_2018-08-29_2018-10-31_named.tsv"], "icews"
+    )
     export_parquet(src, tmp_path / "exp")
     db = tmp_path / "d.duckdb"
     reports = ingest_dask(db, tmp_path / "exp", scheduler=cluster)

@@ -64,9 +64,15 @@ def test_dedupe_key_and_content_hash(tmp_path, write, g2line):
     # a different event id on the same day and dyad is a different event
     c = write("c.csv", [g2line(GLOBALEVENTID="8")])
     # repeats inside one file: the same line twice, and the same key with another URL
-    d = write("d.csv", [g2line(GLOBALEVENTID="9"), g2line(GLOBALEVENTID="9"),
-                        g2line(GLOBALEVENTID="10"),
-                        g2line(GLOBALEVENTID="10", SOURCEURL="https://x")])
+    d = write(
+        "d.csv",
+        [
+            g2line(GLOBALEVENTID="9"),
+            g2line(GLOBALEVENTID="9"),
+            g2line(GLOBALEVENTID="10"),
+            g2line(GLOBALEVENTID="10", SOURCEURL="https://x"),
+        ],
+    )
     reps = ingest(db, [a, b, c, d], "gdelt2")
     assert [r.added for r in reps] == [1, 0, 1, 2]
     assert reps[1].duplicates == 1 and reps[3].duplicates == 2
@@ -135,8 +141,9 @@ def test_sigkill_mid_ingest_leaves_store_intact(tmp_path, write, g2line):
     big = write("big.csv", [g2line(GLOBALEVENTID=str(i)) for i in range(20000)])
     script = tmp_path / "kill_me.py"
     script.write_text(_KILL_SCRIPT)
-    proc = subprocess.Popen([sys.executable, str(script), str(db), str(big)],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(db), str(big)], stdout=subprocess.PIPE, text=True
+    )
     seen = 0
     deadline = time.time() + 60
     while seen < 3 and time.time() < deadline:
@@ -174,8 +181,10 @@ def test_store_info_needs_a_store(tmp_path):
 
 def test_parquet_export_partitions_by_month_and_imports_idempotently(tmp_path, write, g2line):
     db = tmp_path / "s.duckdb"
-    lines = [g2line(GLOBALEVENTID=str(i), SQLDATE=d)
-             for i, d in enumerate(["20180919", "20180920", "20181001", "20190105"])]
+    lines = [
+        g2line(GLOBALEVENTID=str(i), SQLDATE=d)
+        for i, d in enumerate(["20180919", "20180920", "20181001", "20190105"])
+    ]
     ingest(db, [write("a.csv", lines)], "gdelt2")
     out = export_parquet(db, tmp_path / "exp")
     assert out["events"] == 4 and out["partitions"] == 3

@@ -11,8 +11,16 @@ from realpolitik.errors import InputError
 from realpolitik.events.readers import read_events
 
 ROWS = [
-    dict(date="2018-09-19", source="KORGOV", target="PRK", code="036", doc_id="d1",
-         sentence_index=3, confidence=0.8, modality="future"),
+    dict(
+        date="2018-09-19",
+        source="KORGOV",
+        target="PRK",
+        code="036",
+        doc_id="d1",
+        sentence_index=3,
+        confidence=0.8,
+        modality="future",
+    ),
     dict(date="2018-09-20", source="USA", target="PRK", code="0311", doc_id="d2"),
 ]
 
@@ -29,20 +37,37 @@ def test_three_encodings_same_events_same_hashes(tmp_path):
     results = _frames(tmp_path)
     for r in results:
         assert r.rejected.empty and len(r.events) == 2
-    cols = ["date", "source", "target", "code", "goldstein", "quad_class", "modality",
-            "doc_id", "sentence_index", "confidence", "row_hash"]
+    cols = [
+        "date",
+        "source",
+        "target",
+        "code",
+        "goldstein",
+        "quad_class",
+        "modality",
+        "doc_id",
+        "sentence_index",
+        "confidence",
+        "row_hash",
+    ]
     first = results[0].events[cols].reset_index(drop=True)
     for r in results[1:]:
-        pd.testing.assert_frame_equal(first, r.events[cols].reset_index(drop=True),
-                                      check_dtype=False)
+        pd.testing.assert_frame_equal(
+            first, r.events[cols].reset_index(drop=True), check_dtype=False
+        )
     assert first["modality"].tolist() == ["future", "actual"]
 
 
 def test_bad_jsonl_lines(tmp_path):
-    lines = [json.dumps(ROWS[0]), '{"date": "2018-09-2', "[1, 2]",
-             json.dumps({**ROWS[1], "date": "2018-02-30"}),
-             json.dumps({**ROWS[1], "target": ""}),
-             json.dumps({**ROWS[1], "modality": "maybe"}), json.dumps(ROWS[1])]
+    lines = [
+        json.dumps(ROWS[0]),
+        '{"date": "2018-09-2',
+        "[1, 2]",
+        json.dumps({**ROWS[1], "date": "2018-02-30"}),
+        json.dumps({**ROWS[1], "target": ""}),
+        json.dumps({**ROWS[1], "modality": "maybe"}),
+        json.dumps(ROWS[1]),
+    ]
     p = tmp_path / "bad.jsonl"
     p.write_text("\n".join(lines) + "\n")
     r = read_events(p, "events")
@@ -57,8 +82,9 @@ def test_bad_jsonl_lines(tmp_path):
 
 def test_csv_wrong_column_counts_have_line_numbers(tmp_path):
     p = tmp_path / "bad.csv"
-    p.write_text("date,source,target,code\n2018-09-19,KOR,PRK,036\n2018-09-19,KOR\n"
-                 "2018-09-20,USA,PRK,040\n")
+    p.write_text(
+        "date,source,target,code\n2018-09-19,KOR,PRK,036\n2018-09-19,KOR\n2018-09-20,USA,PRK,040\n"
+    )
     r = read_events(p, "events")
     assert r.events["line"].tolist() == [2, 4]
     assert r.rejected["line"].tolist() == [3]

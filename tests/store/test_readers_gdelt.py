@@ -40,8 +40,9 @@ def test_fips_geo_codes_are_not_taken_as_iso(write, g2line):
 def test_cameo_country_codes_and_groups(write, g2line):
     lines = [
         g2line(GLOBALEVENTID="1", Actor2CountryCode="ROM", Actor2Type1Code=""),
-        g2line(GLOBALEVENTID="2", Actor1CountryCode="", Actor1KnownGroupCode="UNO",
-               Actor1Type1Code=""),
+        g2line(
+            GLOBALEVENTID="2", Actor1CountryCode="", Actor1KnownGroupCode="UNO", Actor1Type1Code=""
+        ),
         g2line(GLOBALEVENTID="3", Actor1CountryCode="PRK", Actor1Type1Code="MIL"),
     ]
     ev = read_events(write("g.csv", lines), "gdelt2").events.sort_values("line")

@@ -63,16 +63,41 @@ def test_release_layout(write):
     header = "\t".join(icews.RELEASE_FIELDS)
 
     def row(eid, date, src, sc, tgt, tc, code="036"):
-        vals = [eid, date, src, "Government", sc, "Express intent to meet or negotiate", code,
-                "4.0", tgt, "", tc, "s1", "2", "Yonhap", "Seoul", "", "Seoul", "South Korea",
-                "37.5", "127.0"]
+        vals = [
+            eid,
+            date,
+            src,
+            "Government",
+            sc,
+            "Express intent to meet or negotiate",
+            code,
+            "4.0",
+            tgt,
+            "",
+            tc,
+            "s1",
+            "2",
+            "Yonhap",
+            "Seoul",
+            "",
+            "Seoul",
+            "South Korea",
+            "37.5",
+            "127.0",
+        ]
         return "\t".join(vals)
 
     lines = [
         header,
         row("1", "2018-09-18", "Moon Jae-in", "South Korea", "Kim Jong-Un", "North Korea"),
-        row("2", "2018-09-18", "Government (South Korea)", "South Korea", "North Korea",
-            "North Korea"),
+        row(
+            "2",
+            "2018-09-18",
+            "Government (South Korea)",
+            "South Korea",
+            "North Korea",
+            "North Korea",
+        ),
         row("3", "18/09/2018", "Moon Jae-in", "South Korea", "Kim Jong-Un", "North Korea"),
         row("4", "2018-09-18", "", "", "Kim Jong-Un", "North Korea"),
         "\t".join(["5", "2018-09-18", "truncated"]),

@@ -9,8 +9,7 @@ def test_phoenix_layout_and_mapping(write, pxline):
     assert len(phoenix.FIELDS) == 26 and phoenix.FIELDS[13] == "EventCode"
     lines = [
         pxline(),
-        pxline(EventID="p2", SourceActorFull="IGOUNO", SourceActorEntity="IGO",
-               SourceActorRole=""),
+        pxline(EventID="p2", SourceActorFull="IGOUNO", SourceActorEntity="IGO", SourceActorRole=""),
         pxline(EventID="p3", Date="2018-09-19"),
         pxline(EventID="p4", EventCode="0999"),
     ]

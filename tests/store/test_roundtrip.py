@@ -18,15 +18,17 @@ STATES = ["USA", "CHN", "PRK", "KOR", "JPN", "RUS"]
 ROLES = ["", "GOV", "MIL"]
 CODES = [c for c in cameo.all_codes() if len(c) >= 3][:60]
 
-event = st.fixed_dictionaries({
-    "date": st.dates(dt.date(2000, 1, 1), dt.date(2024, 12, 31)).map(dt.date.isoformat),
-    "source": st.tuples(st.sampled_from(STATES), st.sampled_from(ROLES)).map("".join),
-    "target": st.tuples(st.sampled_from(STATES), st.sampled_from(ROLES)).map("".join),
-    "code": st.sampled_from(CODES),
-    "doc_id": st.text("abcdef0123456789", min_size=1, max_size=8),
-    "sentence_index": st.integers(0, 50),
-    "text": st.text(max_size=30),
-})
+event = st.fixed_dictionaries(
+    {
+        "date": st.dates(dt.date(2000, 1, 1), dt.date(2024, 12, 31)).map(dt.date.isoformat),
+        "source": st.tuples(st.sampled_from(STATES), st.sampled_from(ROLES)).map("".join),
+        "target": st.tuples(st.sampled_from(STATES), st.sampled_from(ROLES)).map("".join),
+        "code": st.sampled_from(CODES),
+        "doc_id": st.text("abcdef0123456789", min_size=1, max_size=8),
+        "sentence_index": st.integers(0, 50),
+        "text": st.text(max_size=30),
+    }
+)
 
 
 @settings(max_examples=4, deadline=None)

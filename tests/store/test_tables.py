@@ -13,9 +13,26 @@ def test_fips_table_is_a_function_and_targets_iso3():
     assert set(t["iso3"]) <= allowed
     fips = dict(zip(t["fips"], t["iso3"], strict=True))
     # codes where FIPS and ISO alpha-2 disagree (the reason for the table)
-    expected = {"KN": "PRK", "KS": "KOR", "CH": "CHN", "JA": "JPN", "RS": "RUS", "US": "USA",
-                "GM": "DEU", "UK": "GBR", "SF": "ZAF", "AS": "AUS", "AU": "AUT", "EZ": "CZE",
-                "IZ": "IRQ", "RP": "PHL", "VM": "VNM", "BM": "MMR", "TW": "TWN", "MG": "MNG"}
+    expected = {
+        "KN": "PRK",
+        "KS": "KOR",
+        "CH": "CHN",
+        "JA": "JPN",
+        "RS": "RUS",
+        "US": "USA",
+        "GM": "DEU",
+        "UK": "GBR",
+        "SF": "ZAF",
+        "AS": "AUS",
+        "AU": "AUT",
+        "EZ": "CZE",
+        "IZ": "IRQ",
+        "RP": "PHL",
+        "VM": "VNM",
+        "BM": "MMR",
+        "TW": "TWN",
+        "MG": "MNG",
+    }
     assert {k: fips[k] for k in expected} == expected
 
 

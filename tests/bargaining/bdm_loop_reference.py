@@ -58,6 +58,9 @@ def _prob(x, w, rv, d, denom):
     total = None
     if denom == "scholz-code":
         total = sum(abs(vote(k, a, b)) for k in range(n) for a in range(n) for b in range(n))
+    elif denom == "scholz-code-unordered":
+        total = sum(abs(vote(k, a, b)) for k in range(n) for a in range(n)
+                    for b in range(a + 1, n))
     p = [[0.0] * n for _ in range(n)]
     for a in range(n):
         for b in range(n):

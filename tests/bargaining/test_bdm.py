@@ -45,15 +45,50 @@ def test_scholz_code_table2(emissions):
     assert [round(v, 3) for v in mean] == [7.461, 7.553, 7.59, 7.358, 7.349, 7.415, 7.51,
                                            7.572]
     # Agreement with the published Table 2 (see docs/bargaining.md): rounded to one
-    # decimal 7 of 16 figures agree; truncated to one decimal 13 of 16 agree.
+    # decimal 7 of 16 figures agree; truncated to one decimal 13 of 16 agree. The issue's
+    # target is 15 rounded; these are the real figures, not that target.
     rounded = _matches(med, TABLE2_MEDIAN, "round") + _matches(mean, TABLE2_MEAN, "round")
     truncated = _matches(med, TABLE2_MEDIAN, "truncate") + _matches(mean, TABLE2_MEAN,
                                                                      "truncate")
-    assert rounded >= 7
-    assert truncated >= 13
+    assert rounded == 7
+    assert truncated == 13
     # the shape Scholz et al. describe: the median rises to ~9.9, holds, falls back and rises
     assert med[0] == pytest.approx(8.4, abs=0.05) and med[6] == pytest.approx(8.8, abs=0.05)
     assert all(v > 9.5 for v in med[1:5]) and med[5] < 7.5
+
+
+def test_unordered_pair_denominator_table2(emissions):
+    # The all-pairs denominator summed over unordered pairs (half the ordered sum, so every
+    # probability doubles): 10 of 16 Table 2 figures agree rounded, 10 truncated.
+    opt = preset("scholz-code", probability_denominator="scholz-code-unordered")
+    res = run_bdm(emissions, opt, rounds=8)
+    med = [r.median for r in res.rounds[1:]]
+    mean = [r.mean for r in res.rounds[1:]]
+    assert [round(v, 3) for v in med] == [8.31, 9.52, 9.938, 9.938, 9.938, 7.424, 8.681,
+                                          9.564]
+    assert [round(v, 3) for v in mean] == [7.456, 7.547, 7.587, 7.367, 7.359, 7.415, 7.503,
+                                           7.565]
+    assert _matches(med, TABLE2_MEDIAN, "round") + _matches(mean, TABLE2_MEAN, "round") == 10
+    assert (_matches(med, TABLE2_MEDIAN, "truncate")
+            + _matches(mean, TABLE2_MEAN, "truncate")) == 10
+
+
+def test_unordered_denominator_is_half_the_ordered_one():
+    # Halving the denominator doubles every probability (closed form on three actors).
+    from realpolitik.bargaining.bdm import _probabilities
+
+    x = np.array([[0.0, 0.0, 10.0]])
+    w = np.array([[1.0, 0.5, 2.0]])
+    ones = np.ones_like(x)
+    rng = np.array([10.0])
+    p_ord = _probabilities(x, w, ones, rng, "scholz-code")
+    p_un = _probabilities(x, w, ones, rng, "scholz-code-unordered")
+    np.testing.assert_allclose(p_un, 2.0 * p_ord)
+    # votes on (0 vs 10) are +1, +0.5, -2 (sum of |v| = 3.5); four ordered pairs of actors
+    # at different positions give 14, the two unordered ones 7
+    assert p_ord[0, 0, 2] == pytest.approx(1.5 / 14.0)
+    assert p_un[0, 0, 2] == pytest.approx(1.5 / 7.0)
+    assert p_un[0, 2, 0] == pytest.approx(2.0 / 7.0)
 
 
 def test_scholz_paper_trajectory(emissions):

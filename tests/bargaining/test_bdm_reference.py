@@ -17,7 +17,7 @@ _OPTION_CHOICES = {
     "conflict_rule": ["full-move", "no-move"],
     "capitulation": ["full-move", "never"],
     "offer_selection": ["least-move", "highest-eu", "priority-least-move", "scholz-compromise"],
-    "probability_denominator": ["paper", "scholz-code"],
+    "probability_denominator": ["paper", "scholz-code", "scholz-code-unordered"],
     "vote_risk": ["voter", "neutral"],
     "risk_perspective": ["observer", "own"],
     "range": ["fixed", "dynamic"],

@@ -123,7 +123,11 @@ class BDMOptions:
         compromises the smallest ``(|E_ij| x_i + |E_ji| x_j) / (|E_ij| + |E_ji|)``).
     probability_denominator
         ``"paper"``: ``sum_k |v_k(i, j)|`` for the pair; ``"scholz-code"``: the sum of
-        ``|v_k(a, b)|`` over every voter ``k`` and every ordered pair ``(a, b)``.
+        ``|v_k(a, b)|`` over every voter ``k`` and every ordered pair ``(a, b)`` (as the
+        public port of Scholz's code does); ``"scholz-code-unordered"``: the same sum over
+        every *unordered* pair ``{a, b}`` (each contest counted once, i.e. half the ordered
+        sum, since ``|v_k(a, b)| = |v_k(b, a)|`` and ``v_k(a, a) = 0``). The second reading
+        of "every pair" doubles every probability.
     vote_risk
         Exponent in the votes behind ``P``: ``"voter"`` (each voter's own ``r_k``) or
         ``"neutral"`` (1).
@@ -155,7 +159,7 @@ class BDMOptions:
     offer_selection: Literal[
         "least-move", "highest-eu", "priority-least-move", "scholz-compromise"
     ] = "least-move"
-    probability_denominator: Literal["paper", "scholz-code"] = "paper"
+    probability_denominator: Literal["paper", "scholz-code", "scholz-code-unordered"] = "paper"
     vote_risk: Literal["voter", "neutral"] = "voter"
     risk_perspective: Literal["observer", "own"] = "observer"
     range: Literal["fixed", "dynamic", "scale"] = "fixed"
@@ -266,7 +270,10 @@ def _probabilities(
     if denominator == "paper":
         den = absum
     else:
-        den = np.broadcast_to(absum.sum(axis=(1, 2))[:, None, None], top.shape)
+        total = absum.sum(axis=(1, 2))
+        if denominator == "scholz-code-unordered":
+            total = 0.5 * total  # each unordered pair once: |v_k(a, b)| = |v_k(b, a)|
+        den = np.broadcast_to(total[:, None, None], top.shape)
     with np.errstate(invalid="ignore", divide="ignore"):
         p = np.where(den > 0, top / np.where(den > 0, den, 1.0), 0.0)
     p[x[:, :, None] == x[:, None, :]] = 0.0

@@ -25,6 +25,7 @@ __all__ = [
     "PARSED_TABLE",
     "Progress",
     "create_parsed_table",
+    "drop_parsed",
     "iter_line_batches",
     "register_lookups",
     "refresh_codes",
@@ -58,10 +59,22 @@ BATCH_BYTES = 64 * 1024 * 1024
 def create_parsed_table(con) -> None:
     """(Re)create the empty temporary staging table ``_rp_parsed`` on ``con``."""
     cols = ", ".join(f"{name} {t}" for name, t in STAGE_COLUMNS.items())
+    drop_parsed(con)
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {PARSED_TABLE} "
         f"(line BIGINT, raw VARCHAR, reason VARCHAR, {cols})"
     )
+
+
+def drop_parsed(con) -> None:
+    """Drop the staging relation, whether a table or (Parquet input) a view."""
+    kind = con.execute(
+        "SELECT 'VIEW' FROM duckdb_views() WHERE view_name = ? AND temporary "
+        "UNION ALL SELECT 'TABLE' FROM duckdb_tables() WHERE table_name = ? AND temporary",
+        [PARSED_TABLE, PARSED_TABLE],
+    ).fetchall()
+    for (k,) in kind:
+        con.execute(f"DROP {k} {PARSED_TABLE}")
 
 
 def iter_line_batches(

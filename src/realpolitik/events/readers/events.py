@@ -107,7 +107,7 @@ def _finish(src: str, cols: set[str], path: Path) -> str:
                format('unknown modality "{{}}" in field modality', {modal})
         END AS reason,
         {select},
-        NULL AS action_country
+        CAST(NULL AS VARCHAR) AS action_country
     FROM ({src}) r
     LEFT JOIN _rp_codes k ON k.code = trim(r.code)
     )
@@ -147,17 +147,21 @@ def _stage_parquet(con, path: Path, progress: Progress | None) -> int:
     keep = ", ".join(sorted(cols))
     src = (
         f"SELECT {keep}, file_row_number + 1 AS lineno, NULL AS __bad, "
-        f"{_date_expr(True)} AS __date, NULL::VARCHAR AS raw "
+        f"{_date_expr(True)} AS __date, CAST(NULL AS VARCHAR) AS raw "
         f"FROM read_parquet('{p}', file_row_number = true)"
     )
     refresh_codes(con, f"SELECT DISTINCT trim(code) AS code FROM read_parquet('{p}')")
-    con.execute(f"INSERT INTO {PARSED_TABLE} BY NAME {_finish(src, cols, path)}")
-    # Rejected Parquet rows carry the row as JSON for inspection.
-    con.execute(
-        f"UPDATE {PARSED_TABLE} SET raw = '(row ' || line || ')' "
-        "WHERE reason IS NOT NULL AND raw IS NULL"
-    )
     n = con.execute(f"SELECT count(*) FROM read_parquet('{p}')").fetchall()[0][0]
+    if n:
+        # Parquet is already columnar and typed: the staging table becomes a view over the
+        # file, so the rows are parsed (and hashed) once, while being moved into the store.
+        # Rejected Parquet rows are identified by their row number.
+        view = (
+            "SELECT * REPLACE (CASE WHEN reason IS NOT NULL THEN '(row ' || line || ')' "
+            f"END AS raw) FROM ({_finish(src, cols, path)})"
+        )
+        con.execute(f"DROP TABLE IF EXISTS {PARSED_TABLE}")
+        con.execute(f"CREATE TEMP VIEW {PARSED_TABLE} AS {view}")
     if progress is not None:
         progress(n)
     return int(n)

@@ -137,9 +137,15 @@ def main(argv: list[str] | None = None) -> int:
         "data": [
             "ConfliBERT cameo_class/train.tsv (Hu et al. 2022, NAACL), training rows only "
             "(see confliBERT_split.json)",
-            "ICEWS event descriptions -> CAMEO (Boschee et al., doi:10.7910/DVN/28075), "
-            "via the realpolitik data kit's icews_eventtext_to_cameo.tsv",
-        ],
+        ]
+        + (
+            ["ICEWS event descriptions -> CAMEO (Boschee et al., doi:10.7910/DVN/28075), "
+             "via the realpolitik data kit's icews_eventtext_to_cameo.tsv"]
+            if use_icews
+            else []
+        ),
+        "note": "ICEWS event descriptions were tried as extra examples in the cross-validation "
+        "and kept only if they raised its accuracy",
         "script": "scripts/train_coder_classifier.py",
     }
     (OUT / "classifier_penta.json").write_text(json.dumps(meta, indent=1) + "\n")

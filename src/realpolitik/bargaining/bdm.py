@@ -21,8 +21,9 @@ later replications is an explicit field of the frozen :class:`BDMOptions`. Two p
     among compromise offers the actor takes the one whose ``|E_i| x_i + |E_j| x_j`` weighted
     point is smallest (Scholz's special case), after giving priority to conflicts, then
     compromises, then capitulations. Of all option combinations this one comes closest to
-    their Table 2 (7 of 16 figures to one decimal, mean absolute difference 0.06; see
-    ``docs/bargaining.md``).
+    their Table 2 by absolute error (7 of 16 figures to one decimal, 13 truncated, mean
+    absolute difference 0.06); with ``probability_denominator="scholz-code-unordered"``
+    10 of 16 agree to one decimal. See ``docs/bargaining.md`` for why neither reaches more.
 
 Equations (Scholz et al. 2011, section 3; BDM 1994, pp. 79–86), with ``d = range``:
 

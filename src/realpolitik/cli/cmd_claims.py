@@ -43,7 +43,7 @@ def register(app: typer.Typer) -> None:
             raise InputError("the scenario has no claims", file=str(scenario), field="claims")
         if db is not None and not db.exists():
             raise InputError("no such event store", file=str(db), field="--db")
-        known = {c.get("id") for c in scn.claims}
+        known = {str(c.get("id")) for c in scn.claims}
         for c in claim or []:
             if c not in known:
                 raise InputError(f"unknown claim {c!r}; have {', '.join(sorted(known))}",

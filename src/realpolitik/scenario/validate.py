@@ -57,7 +57,8 @@ def check_references(data: dict[str, Any]) -> list[Problem]:
                         f"actor {actor!r} has no position on issue {iss.get('id')!r}",
                     )
                 )
-        scale = iss.get("scale") if isinstance(iss.get("scale"), dict) else {}
+        raw_scale = iss.get("scale")
+        scale: dict[str, Any] = raw_scale if isinstance(raw_scale, dict) else {}
         lo, hi = scale.get("min", 0.0), scale.get("max", 100.0)
         for actor, st in pos.items():
             x = st.get("position") if isinstance(st, dict) else None

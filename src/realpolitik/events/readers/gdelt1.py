@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from realpolitik.events.readers import gdelt2
-from realpolitik.events.readers._cameo_tab import TabLayout, stage_tab
+from realpolitik.events.readers._cameo_tab import stage_tab
 from realpolitik.events.readers._pipeline import Progress
 from realpolitik.events.readers._registry import register_reader
 
@@ -22,29 +22,7 @@ __all__ = ["LAYOUT", "FIELDS", "stage", "READER"]
 #: GDELT 1.0 event fields in file order (``SOURCEURL`` only in files from April 2013).
 FIELDS = tuple(f for f in gdelt2.FIELDS if not f.endswith("_ADM2Code"))
 
-_IDX = {name: i + 1 for i, name in enumerate(FIELDS)}
-
-LAYOUT = TabLayout(
-    name="gdelt1",
-    ncols=(57, 58),
-    date=_IDX["SQLDATE"],
-    date_format="%Y%m%d",
-    id=_IDX["GLOBALEVENTID"],
-    src_country=_IDX["Actor1CountryCode"],
-    src_group=_IDX["Actor1KnownGroupCode"],
-    src_role=_IDX["Actor1Type1Code"],
-    src_name=_IDX["Actor1Name"],
-    tgt_country=_IDX["Actor2CountryCode"],
-    tgt_group=_IDX["Actor2KnownGroupCode"],
-    tgt_role=_IDX["Actor2Type1Code"],
-    tgt_name=_IDX["Actor2Name"],
-    code=_IDX["EventCode"],
-    geo=_IDX["ActionGeo_CountryCode"],
-    geo_kind="fips",
-    url=_IDX["SOURCEURL"],
-    coder="GDELT",
-    field_names={i + 1: name for i, name in enumerate(FIELDS)},
-)
+LAYOUT = gdelt2.gdelt_layout("gdelt1", FIELDS, (57, 58))
 
 
 def stage(con, path: Path, progress: Progress | None = None) -> int:

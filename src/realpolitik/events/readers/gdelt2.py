@@ -20,7 +20,7 @@ from realpolitik.events.readers._cameo_tab import TabLayout, stage_tab
 from realpolitik.events.readers._pipeline import Progress
 from realpolitik.events.readers._registry import register_reader
 
-__all__ = ["LAYOUT", "FIELDS", "stage", "READER"]
+__all__ = ["LAYOUT", "FIELDS", "gdelt_layout", "stage", "READER"]
 
 #: GDELT 2.0 event table fields, in file order.
 FIELDS = (
@@ -39,29 +39,36 @@ FIELDS = (
     "ActionGeo_ADM2Code ActionGeo_Lat ActionGeo_Long ActionGeo_FeatureID DATEADDED SOURCEURL"
 ).split()
 
-_IDX = {name: i + 1 for i, name in enumerate(FIELDS)}
 
-LAYOUT = TabLayout(
-    name="gdelt2",
-    ncols=(61,),
-    date=_IDX["SQLDATE"],
-    date_format="%Y%m%d",
-    id=_IDX["GLOBALEVENTID"],
-    src_country=_IDX["Actor1CountryCode"],
-    src_group=_IDX["Actor1KnownGroupCode"],
-    src_role=_IDX["Actor1Type1Code"],
-    src_name=_IDX["Actor1Name"],
-    tgt_country=_IDX["Actor2CountryCode"],
-    tgt_group=_IDX["Actor2KnownGroupCode"],
-    tgt_role=_IDX["Actor2Type1Code"],
-    tgt_name=_IDX["Actor2Name"],
-    code=_IDX["EventCode"],
-    geo=_IDX["ActionGeo_CountryCode"],
-    geo_kind="fips",
-    url=_IDX["SOURCEURL"],
-    coder="GDELT",
-    field_names={i + 1: name for i, name in enumerate(FIELDS)},
-)
+def gdelt_layout(
+    name: str, fields: tuple[str, ...] | list[str], ncols: tuple[int, ...]
+) -> TabLayout:
+    """The tab layout of a GDELT event file with these ``fields`` (1.0 and 2.0 share names)."""
+    idx = {f: i + 1 for i, f in enumerate(fields)}
+    return TabLayout(
+        name=name,
+        ncols=ncols,
+        date=idx["SQLDATE"],
+        date_format="%Y%m%d",
+        id=idx["GLOBALEVENTID"],
+        src_country=idx["Actor1CountryCode"],
+        src_group=idx["Actor1KnownGroupCode"],
+        src_role=idx["Actor1Type1Code"],
+        src_name=idx["Actor1Name"],
+        tgt_country=idx["Actor2CountryCode"],
+        tgt_group=idx["Actor2KnownGroupCode"],
+        tgt_role=idx["Actor2Type1Code"],
+        tgt_name=idx["Actor2Name"],
+        code=idx["EventCode"],
+        geo=idx["ActionGeo_CountryCode"],
+        geo_kind="fips",
+        url=idx["SOURCEURL"],
+        coder="GDELT",
+        field_names={i + 1: f for i, f in enumerate(fields)},
+    )
+
+
+LAYOUT = gdelt_layout("gdelt2", FIELDS, (61,))
 
 
 def stage(con, path: Path, progress: Progress | None = None) -> int:

@@ -491,6 +491,47 @@ class Coder:
         Event
             All modalities, document by document, in text order.
         """
+        if self.config.n_process > 1:
+            yield from self._code_documents_pool(documents, clean=clean)
+            return
+        yield from self._code_documents_serial(documents, clean=clean, n_process=1)
+
+    def _code_documents_pool(self, documents: Iterable[DocumentInput], *, clean: bool
+                             ) -> Iterator[Event]:
+        """Code whole documents in ``n_process`` worker processes, results in input order.
+
+        Each worker runs the entire coder (parse and realpolitik's own work) on one document at
+        a time and sends back only its events, so both cores do all of the work; documents are
+        materialised one at a time, at most ``2 * n_process`` in flight. A lone document keeps
+        its discourse context intact and goes through ``nlp.pipe`` with ``n_process`` instead.
+        """
+        import itertools
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+        from dataclasses import replace
+
+        it = iter(documents)
+        head = list(itertools.islice(it, 2))
+        if len(head) < 2:
+            yield from self._code_documents_serial(head, clean=clean,
+                                                   n_process=self.config.n_process)
+            return
+        n = self.config.n_process
+        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        worker_cfg = replace(self.config, n_process=1)
+        with ProcessPoolExecutor(max_workers=n, mp_context=mp.get_context(method),
+                                 initializer=_init_worker, initargs=(worker_cfg,)) as pool:
+            pending: list[Any] = []
+            for d in itertools.chain(head, it):
+                doc = DocumentInput(list(d.paragraphs), d.date, d.doc_id)
+                pending.append(pool.submit(_code_in_worker, doc, clean))
+                if len(pending) >= 2 * n:
+                    yield from pending.pop(0).result()
+            for fut in pending:
+                yield from fut.result()
+
+    def _code_documents_serial(self, documents: Iterable[DocumentInput], *, clean: bool,
+                               n_process: int) -> Iterator[Event]:
         actors = self.actors
         resolve = getattr(actors, "resolve", None)
         state: dict[str, Any] = {"key": None, "ctx": None, "index": 0}
@@ -505,7 +546,7 @@ class Coder:
 
         for doc, (k, start) in self.nlp.pipe(stream(), as_tuples=True,
                                              batch_size=self.config.batch_size,
-                                             n_process=self.config.n_process):
+                                             n_process=n_process):
             d = meta[k]
             if state["key"] != k:
                 date = d.date
@@ -572,3 +613,20 @@ def _same_actor(a: str, b: str, ctx: Context) -> bool:
 
 def _name(ref: ActorRef) -> str:
     return ref.text if ref.via == "mention" else f"{ref.text} [{ref.via}]"
+
+
+# Per-process state of pool workers: set once by ``_init_worker`` in each worker process,
+# never in the parent (the parent's coders carry their own cached pipeline).
+_WORKER: dict[str, Coder] = {}
+
+
+def _init_worker(config: CoderConfig) -> None:
+    """Pool initializer: one coder per worker process, its pipeline loaded up front."""
+    coder = Coder(config)
+    _ = coder.nlp, coder.actors, coder.model
+    _WORKER["coder"] = coder
+
+
+def _code_in_worker(doc: DocumentInput, clean: bool) -> list[Event]:
+    """Code one document in a worker process."""
+    return list(_WORKER["coder"].code_documents([doc], clean=clean))

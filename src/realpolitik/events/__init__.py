@@ -1,4 +1,6 @@
-"""Events: the ``Event`` record and (as they land) CAMEO tables, quad classes, readers, coder.
+"""Events: the ``Event`` record, CAMEO tables, quad classes, the PLOVER crosswalk, the coder.
+
+Readers of event data sets live in :mod:`realpolitik.events.readers`.
 
 Exports
 -------

@@ -35,9 +35,10 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/mypy src/realpolitik
 
 # Debian's Chromium, for the report rendering test (installed only where that test runs).
+CHROMIUM_INSTALL = apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	apt-get install -y -qq chromium >/dev/null
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { $(CHROMIUM_INSTALL); } || { sleep 10; $(CHROMIUM_INSTALL); }
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

@@ -140,6 +140,20 @@ def _date_where(since, until) -> str:
     return " AND ".join(parts) if parts else "TRUE"
 
 
+def _dyad_filter(
+    source: str, target: str, since: Any, until: Any, exact: bool, both_directions: bool
+) -> tuple[str, str, Any, Any, str]:
+    """Normalised actors, date bounds and the SQL ``WHERE`` clause of one dyad."""
+    a = normalize_actor(source, exact=exact)
+    b = normalize_actor(target, exact=exact)
+    lo, hi = as_date(since, "since"), as_date(until, "until")
+    direct = f"{_actor_where('source', a, exact)} AND {_actor_where('target', b, exact)}"
+    if both_directions:
+        back = f"{_actor_where('source', b, exact)} AND {_actor_where('target', a, exact)}"
+        direct = f"(({direct}) OR ({back}))"
+    return a, b, lo, hi, f"{direct} AND {_date_where(lo, hi)}"
+
+
 def _grid(con, freq: str, lo, hi) -> pd.DataFrame:
     return con.execute(
         f"SELECT CAST(p AS DATE) AS period FROM (SELECT unnest(range("
@@ -188,14 +202,7 @@ def dyad_series(
     ----------
     See the module docstring (Goldstein 1992, Table 1; GDELT codebook ``QuadClass``).
     """
-    a = normalize_actor(source, exact=exact)
-    b = normalize_actor(target, exact=exact)
-    lo, hi = as_date(since, "since"), as_date(until, "until")
-    direct = f"{_actor_where('source', a, exact)} AND {_actor_where('target', b, exact)}"
-    if both_directions:
-        back = f"{_actor_where('source', b, exact)} AND {_actor_where('target', a, exact)}"
-        direct = f"(({direct}) OR ({back}))"
-    where = f"{direct} AND {_date_where(lo, hi)}"
+    a, b, lo, hi, where = _dyad_filter(source, target, since, until, exact, both_directions)
     with open_events(db) as (con, table):
         agg = fetch_frame(con, aggregate_sql(table, freq, where))
     return series_from_aggregates(agg, a, b, freq, lo, hi)
@@ -277,14 +284,7 @@ def dyad_counts(
         n_verbal_conflict, n_material_conflict, goldstein_sum, goldstein_mean, net_coop,
         net_coop_share, material_conflict_share``.
     """
-    sa = normalize_actor(a, exact=exact)
-    sb = normalize_actor(b, exact=exact)
-    lo, hi = as_date(since, "since"), as_date(until, "until")
-    direct = f"{_actor_where('source', sa, exact)} AND {_actor_where('target', sb, exact)}"
-    if both_directions:
-        back = f"{_actor_where('source', sb, exact)} AND {_actor_where('target', sa, exact)}"
-        direct = f"(({direct}) OR ({back}))"
-    where = f"{direct} AND {_date_where(lo, hi)}"
+    sa, sb, lo, hi, where = _dyad_filter(a, b, since, until, exact, both_directions)
     with open_events(db) as (con, table):
         agg = con.execute(
             aggregate_sql(table, "year", where)

@@ -110,9 +110,11 @@ def _actor_sql(country: int, group: int, role: int, name: int, side: str) -> tup
     grp = f"nullif(trim(f[{group}]), '')" if group else "NULL"
     rl = f"coalesce(trim(f[{role}]), '')" if role else "''"
     non_state = ", ".join(f"'{p}'" for p in NON_STATE_ENTITIES)
+    # A known-group code (UNO, NAT, EEC) names the actor when the country code is empty or
+    # only a CAMEO region: GDELT codes NATO as IGOWSTNAT (country WST "the West", group NAT).
     code = (
-        f"CASE WHEN {side}c.iso3 IS NOT NULL THEN {side}c.iso3 || {rl} "
-        f"WHEN {cc} IS NULL AND {grp} IS NOT NULL THEN {grp} "
+        f"CASE WHEN {grp} IS NOT NULL AND ({cc} IS NULL OR {side}c.kind = 'region') THEN {grp} "
+        f"WHEN {side}c.iso3 IS NOT NULL THEN {side}c.iso3 || {rl} "
         f"WHEN {cc} IN ({non_state}) THEN coalesce(nullif(trim(f[{name}]), ''), {cc}) END"
     )
     reason = (

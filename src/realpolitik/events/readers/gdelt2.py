@@ -2,8 +2,9 @@
 
 Actor codes come from ``Actor{1,2}CountryCode`` (CAMEO country codes; ISO3 except for the
 codes listed in ``data/store/cameo_country_codes.tsv``) plus ``Actor{1,2}Type1Code`` as the
-role suffix; an actor without a country but with a ``KnownGroupCode`` (``UNO``, ``NAT``) takes
-that code. ``ActionGeo_CountryCode`` is FIPS 10-4 and is mapped to ISO3
+role suffix; an actor with a ``KnownGroupCode`` (``UNO``, ``NAT``, ``EEC``) whose country code is
+empty or only a CAMEO region takes the group code (GDELT codes NATO ``IGOWSTNAT``: region ``WST``,
+group ``NAT``). ``ActionGeo_CountryCode`` is FIPS 10-4 and is mapped to ISO3
 (``data/store/fips_to_iso3.tsv``). Goldstein score and quad class come from the CAMEO table
 (:mod:`realpolitik.events.cameo`, GDELT quad classes), not from the file.
 

@@ -156,13 +156,18 @@ def _parse_file(path: str) -> tuple[Any, Any, int]:
 
     from realpolitik.events.readers import STAGE_COLUMNS, get_reader
     from realpolitik.events.readers._pipeline import PARSED_TABLE, create_parsed_table
+    from realpolitik.store.rowhash import to_text_sql
 
     con = duckdb.connect()
     try:
         create_parsed_table(con)
         n = get_reader("events")(con, Path(path))
-        cols = ", ".join(["line", "raw", "reason", *STAGE_COLUMNS])
-        table = con.execute(f"SELECT {cols} FROM {PARSED_TABLE}").to_arrow_table()
+        # row_hash crosses to the scheduler as decimal text (Arrow has no 128-bit unsigned).
+        cols = ", ".join(
+            ["line", "raw", "reason"]
+            + [f"{to_text_sql(c)} AS {c}" if c == "row_hash" else c for c in STAGE_COLUMNS]
+        )
+        table = con.sql(f"SELECT {cols} FROM {PARSED_TABLE}").to_arrow_table()
     finally:
         con.close()
     return table, path, n

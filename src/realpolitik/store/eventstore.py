@@ -30,6 +30,7 @@ __all__ = [
     "IngestReport",
     "ingest_file",
     "ingest_staged",
+    "dedupe_insert",
     "ingest",
     "store_info",
     "rejected_rows",
@@ -37,7 +38,11 @@ __all__ = [
 
 DEFAULT_DB_NAME = "realpolitik.duckdb"
 DEDUPE_KEY = ("date", "source", "target", "code", "doc_id")
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+
+#: ``md5_number('realpolitik')``: checked when a store is opened for writing, so that a DuckDB
+#: whose ``md5_number`` read the digest differently could not silently stop deduplicating.
+_MD5_NUMBER_CANARY = 308745951127792523191506912896516370139
 
 
 def default_db_path(db: str | Path | None = None) -> Path:
@@ -75,8 +80,38 @@ def ensure_schema(con) -> None:
         "rejected BIGINT, rejected_new BIGINT)"
     )
     con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR)")
-    if not con.execute("SELECT count(*) FROM meta WHERE key = 'schema'").fetchall()[0][0]:
+    found = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchall()
+    if not found:
         con.execute("INSERT INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
+    elif found[0][0] == "1":
+        _migrate_v1(con)
+    canary = con.execute("SELECT md5_number('realpolitik')").fetchall()[0][0]
+    if int(canary) != _MD5_NUMBER_CANARY:
+        raise InputError(
+            "this DuckDB computes md5_number differently from the one that wrote the store's "
+            "row hashes (expected the little-endian MD5 digest); deduplication would fail",
+            field="row_hash",
+        )
+
+
+def _migrate_v1(con) -> None:
+    """Schema 1 -> 2: ``row_hash`` from MD5 hex text to the 128-bit number (one transaction)."""
+    from realpolitik.store.rowhash import md5_hex_to_number_sql
+
+    con.execute("BEGIN TRANSACTION")
+    try:
+        # Rewritten through a copy (DuckDB 2.0's ALTER ... USING fails on this expression).
+        con.execute(
+            "CREATE TABLE _rp_events_v2 AS SELECT * REPLACE "
+            f"({md5_hex_to_number_sql('row_hash')} AS row_hash) FROM events"
+        )
+        con.execute("DROP TABLE events")
+        con.execute("ALTER TABLE _rp_events_v2 RENAME TO events")
+        con.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 @contextmanager
@@ -163,45 +198,79 @@ class IngestReport:
         return asdict(self)
 
 
-_DEDUPE_SQL = """
-INSERT INTO events BY NAME
-SELECT {cols} FROM (
-    SELECT *{window} FROM {parsed} WHERE reason IS NULL
-) p
-WHERE {first}
-  NOT EXISTS (SELECT 1 FROM events e WHERE e.row_hash = p.row_hash)
-  AND NOT EXISTS (
-    SELECT 1 FROM events e
-    WHERE e.date = p.date AND e.source = p.source AND e.target = p.target
-      AND e.code = p.code AND e.doc_id = p.doc_id)
-"""
+_KEY_SQL = ", ".join(DEDUPE_KEY)
 
 _WINDOW = """,
         row_number() OVER (PARTITION BY date, source, target, code, doc_id ORDER BY line) AS _k,
         row_number() OVER (PARTITION BY row_hash ORDER BY line) AS _h"""
 
+_CANDIDATES_SQL = """
+CREATE OR REPLACE TEMP TABLE _rp_cand AS
+SELECT date, source, target, code, doc_id, row_hash FROM events
+WHERE date BETWEEN ? AND ?
+  AND (hash({key}) IN (SELECT hash({key}) FROM {parsed} WHERE reason IS NULL)
+       OR row_hash IN (SELECT row_hash FROM {parsed} WHERE reason IS NULL))
+"""
 
-def dedupe_insert_sql(con, parsed: str) -> str:
-    """The deduplicating ``INSERT`` from staging table ``parsed`` into ``events``.
+_NOT_STORED = """
+  NOT EXISTS (SELECT 1 FROM _rp_cand e WHERE e.row_hash = p.row_hash)
+  AND NOT EXISTS (
+    SELECT 1 FROM _rp_cand e
+    WHERE e.date = p.date AND e.source = p.source AND e.target = p.target
+      AND e.code = p.code AND e.doc_id = p.doc_id)"""
 
-    Rows repeated inside the staged file are dropped too (first occurrence kept); the window
-    functions that find them run only when the file has such repeats.
+
+def dedupe_insert(con, parsed: str) -> int:
+    """Append the good rows of staging relation ``parsed`` to ``events``, minus duplicates.
+
+    A row is a duplicate when an event with the same dedupe key (:data:`DEDUPE_KEY`) or the
+    same content hash ``row_hash`` is stored, or when it repeats an earlier row of the same
+    file (the first occurrence, by line, is kept).
+
+    The work is kept proportional to the file, not to the store:
+
+    * repeats inside the file are looked for (with window functions) only when the file's
+      64-bit key hashes are not all distinct — distinct hashes prove distinct keys, and a
+      repeated hash (a true repeat or a collision) sends the file through the exact path;
+    * stored events are scanned once, restricted to the file's date range (row groups outside
+      it are skipped by DuckDB's min/max statistics), for those whose key hash or content
+      hash occurs in the file; only these candidates are compared column by column. Equal
+      source rows parse to equal dates, so the date restriction loses no content match.
+
+    Parameters
+    ----------
+    con
+        A writable store connection inside a transaction.
+    parsed
+        The staging table (``line``, ``reason`` and the staging columns).
+
+    Returns
+    -------
+    int
+        Events added.
     """
     from realpolitik.events.readers import STAGE_COLUMNS
 
-    # Equal content hashes imply equal dedupe keys (the key is parsed from the hashed
-    # content), so repeated keys are the only repeats to look for.
-    rows, keys = con.execute(
-        f"SELECT count(*), count(DISTINCT (date, source, target, code, doc_id)) "
+    good, keys, lo, hi = con.execute(
+        f"SELECT count(*), count(DISTINCT hash({_KEY_SQL})), min(date), max(date) "
         f"FROM {parsed} WHERE reason IS NULL"
     ).fetchall()[0]
-    repeats = rows != keys
-    return _DEDUPE_SQL.format(
-        cols=", ".join(STAGE_COLUMNS),
-        parsed=parsed,
-        window=_WINDOW if repeats else "",
-        first="_k = 1 AND _h = 1 AND" if repeats else "",
-    )
+    if not good:
+        return 0
+    repeats = keys != good
+    conditions = ["_k = 1 AND _h = 1"] if repeats else []
+    if con.execute("SELECT count(*) FROM events").fetchall()[0][0]:
+        con.execute(_CANDIDATES_SQL.format(key=_KEY_SQL, parsed=parsed), [lo, hi])
+        if con.execute("SELECT count(*) FROM _rp_cand").fetchall()[0][0]:
+            conditions.append(_NOT_STORED)
+    window = _WINDOW if repeats else ""
+    where = " AND ".join(conditions) or "TRUE"
+    added = con.execute(
+        f"INSERT INTO events BY NAME SELECT {', '.join(STAGE_COLUMNS)} FROM ("
+        f"SELECT *{window} FROM {parsed} WHERE reason IS NULL) p WHERE {where}"
+    ).fetchall()[0][0]
+    con.execute("DROP TABLE IF EXISTS _rp_cand")
+    return int(added)
 
 
 def ingest_file(
@@ -265,7 +334,8 @@ def ingest_staged(con, table: Any, path: str | Path, fmt: str, rows_read: int) -
     con
         A writable store connection.
     table
-        Arrow table with ``line, raw, reason`` and the staging columns.
+        Arrow table with ``line, raw, reason`` and the staging columns (``row_hash`` as
+        decimal text, :func:`realpolitik.store.rowhash.to_text_sql`).
     path
         The source file (for the report and rejected rows).
     fmt
@@ -279,12 +349,17 @@ def ingest_staged(con, table: Any, path: str | Path, fmt: str, rows_read: int) -
         Counts for the file.
     """
     from realpolitik.events.readers._pipeline import PARSED_TABLE, create_parsed_table
+    from realpolitik.store.rowhash import from_text_sql
 
     con.execute("BEGIN TRANSACTION")
     try:
         create_parsed_table(con)
         con.register("_rp_staged", table)
-        con.execute(f"INSERT INTO {PARSED_TABLE} BY NAME SELECT * FROM _rp_staged")
+        row_hash = from_text_sql("row_hash")
+        con.execute(
+            f"INSERT INTO {PARSED_TABLE} BY NAME "
+            f"SELECT * REPLACE ({row_hash} AS row_hash) FROM _rp_staged"
+        )
         con.unregister("_rp_staged")
         report = _commit_parsed(con, Path(path), fmt, rows_read)
         con.execute("COMMIT")
@@ -305,31 +380,27 @@ def _commit_parsed(con, p: Path, fmt: str, n: int) -> IngestReport:
             f"INSERT INTO {PARSED_TABLE} (line, raw, reason) "
             "VALUES (0, '', 'empty file: no rows to ingest')"
         )
-    good, bad = con.execute(
-        f"SELECT count(*) FILTER (reason IS NULL), count(*) FILTER (reason IS NOT NULL) "
-        f"FROM {PARSED_TABLE}"
-    ).fetchall()[0]
-    before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
-    con.execute(dedupe_insert_sql(con, PARSED_TABLE))
-    added = con.execute("SELECT count(*) FROM events").fetchall()[0][0] - before
-    rej_before = con.execute("SELECT count(*) FROM rejected").fetchall()[0][0]
-    con.execute(
-        f"""
-        INSERT INTO rejected
-        SELECT ?, ?, ?, p.line, p.reason, p.raw, md5(coalesce(p.raw, '')) FROM {PARSED_TABLE} p
-        WHERE p.reason IS NOT NULL AND NOT EXISTS (
-            SELECT 1 FROM rejected r WHERE r.file = ? AND r.line = p.line
-              AND r.raw_hash = md5(coalesce(p.raw, '')))
-        """,
-        [ingest_id, file_key, fmt, file_key],
-    )
-    rej_new = con.execute("SELECT count(*) FROM rejected").fetchall()[0][0] - rej_before
+    by_reason = con.execute(
+        f"SELECT reason, count(*) FROM {PARSED_TABLE} GROUP BY reason"
+    ).fetchall()
+    good = sum(c for r, c in by_reason if r is None)
+    bad = sum(c for r, c in by_reason if r is not None)
     reasons = dict(
-        con.execute(
-            f"SELECT reason, count(*) FROM {PARSED_TABLE} WHERE reason IS NOT NULL "
-            "GROUP BY reason ORDER BY count(*) DESC, reason LIMIT 10"
-        ).fetchall()
+        sorted(((r, c) for r, c in by_reason if r is not None), key=lambda x: (-x[1], x[0]))[:10]
     )
+    added = dedupe_insert(con, PARSED_TABLE)
+    rej_new = 0
+    if bad:
+        rej_new = con.execute(
+            f"""
+            INSERT INTO rejected
+            SELECT ?, ?, ?, p.line, p.reason, p.raw, md5(coalesce(p.raw, '')) FROM {PARSED_TABLE} p
+            WHERE p.reason IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM rejected r WHERE r.file = ? AND r.line = p.line
+                  AND r.raw_hash = md5(coalesce(p.raw, '')))
+            """,
+            [ingest_id, file_key, fmt, file_key],
+        ).fetchall()[0][0]
     con.execute(
         "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [

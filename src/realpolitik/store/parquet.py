@@ -12,9 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import InputError
-from realpolitik.store.eventstore import connect, dedupe_insert_sql
+from realpolitik.store.eventstore import connect, dedupe_insert
+from realpolitik.store.rowhash import from_text_sql, to_text_sql
 
 __all__ = ["export_parquet", "import_parquet", "dataset_glob"]
+
+#: Parquet key-value metadata naming the text form of ``row_hash`` in an export.
+ROW_HASH_KEY = "realpolitik_row_hash"
+ROW_HASH_DECIMAL = "md5-number-decimal"
+ROW_HASH_MD5_HEX = "md5-hex"
 
 
 def dataset_glob(directory: str | Path) -> str:
@@ -48,10 +54,19 @@ def export_parquet(db: str | Path | None, out_dir: str | Path) -> dict[str, Any]
     with connect(db, read_only=True) as con:
         n = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
         target = str(out).replace("'", "''")
+        typ = con.execute(
+            "SELECT data_type FROM duckdb_columns() WHERE table_name = 'events' "
+            "AND column_name = 'row_hash'"
+        ).fetchall()[0][0]
+        # A schema-1 store (opened read-only, so not migrated) still holds MD5 hex text.
+        decimal = typ != "VARCHAR"
+        row_hash = to_text_sql("row_hash") if decimal else "row_hash"
+        form = ROW_HASH_DECIMAL if decimal else ROW_HASH_MD5_HEX
         con.execute(
-            "COPY (SELECT *, year(date) AS year, month(date) AS month FROM events "
-            "ORDER BY date, source, target, code, doc_id) "
-            f"TO '{target}' (FORMAT parquet, PARTITION_BY (year, month))"
+            f"COPY (SELECT * REPLACE ({row_hash} AS row_hash), year(date) AS year, "
+            "month(date) AS month FROM events ORDER BY date, source, target, code, doc_id) "
+            f"TO '{target}' (FORMAT parquet, PARTITION_BY (year, month), "
+            f"KV_METADATA {{{ROW_HASH_KEY}: '{form}'}})"
         )
     parts = sorted({p.parent.relative_to(out).as_posix() for p in out.rglob("*.parquet")})
     return {"dir": str(out), "events": int(n), "partitions": len(parts)}
@@ -90,7 +105,21 @@ def import_parquet(db: str | Path | None, directory: str | Path) -> dict[str, An
                 "(ingest plain event files with 'realpolitik ingest --format events')",
                 file=str(directory),
             )
-        cols = ", ".join(STAGE_COLUMNS)
+        forms = {
+            r[0]
+            for r in con.execute(
+                f"SELECT DISTINCT decode(value) FROM parquet_kv_metadata('{glob}') "
+                f"WHERE decode(key) = '{ROW_HASH_KEY}'"
+            ).fetchall()
+        }
+        # Exports without the key were written by schema 1 (MD5 hex text).
+        hex_digest = ROW_HASH_DECIMAL not in forms
+        cols = ", ".join(
+            f"{from_text_sql('row_hash', hex_digest=hex_digest)} AS row_hash"
+            if c == "row_hash"
+            else c
+            for c in STAGE_COLUMNS
+        )
         con.execute("BEGIN TRANSACTION")
         try:
             create_parsed_table(con)
@@ -100,9 +129,7 @@ def import_parquet(db: str | Path | None, directory: str | Path) -> dict[str, An
                 f"FROM read_parquet('{glob}', hive_partitioning = true)"
             )
             n = con.execute(f"SELECT count(*) FROM {PARSED_TABLE}").fetchall()[0][0]
-            before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
-            con.execute(dedupe_insert_sql(con, PARSED_TABLE))
-            added = con.execute("SELECT count(*) FROM events").fetchall()[0][0] - before
+            added = dedupe_insert(con, PARSED_TABLE)
             con.execute(f"DROP TABLE {PARSED_TABLE}")
             con.execute("COMMIT")
         except BaseException:

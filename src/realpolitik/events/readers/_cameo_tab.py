@@ -17,6 +17,7 @@ from realpolitik.events.readers._pipeline import (
     iter_line_batches,
     refresh_codes,
     register_lookups,
+    row_hash_sql,
 )
 
 __all__ = ["TabLayout", "stage_tab", "guess_format"]
@@ -159,7 +160,7 @@ def _sql(layout: TabLayout, batch: str) -> str:
         doc_id=f"coalesce(f[{L.id}], '')",
         text=url,
         action_country=geo_val,
-        row_hash="md5(p.raw)",
+        row_hash=row_hash_sql("p.raw"),
     )
     return f"""
     WITH s AS (

@@ -30,6 +30,7 @@ __all__ = [
     "register_lookups",
     "refresh_codes",
     "event_select",
+    "row_hash_sql",
 ]
 
 Progress = Callable[[int], None]
@@ -46,14 +47,31 @@ _DUCK_TYPES = {
 
 #: Columns of the store's ``events`` table: the ``Event`` columns, the ISO3 country of the
 #: event's location (GDELT ActionGeo, Phoenix geolocation; NULL when unknown) and the content
-#: hash of the source row.
+#: hash of the source row (:func:`row_hash_sql`).
 STAGE_COLUMNS: dict[str, str] = {
     **{name: _DUCK_TYPES[t] for name, t in EVENT_COLUMNS.items()},
     "action_country": "VARCHAR",
-    "row_hash": "VARCHAR",
+    "row_hash": "UHUGEINT",
 }
 
 BATCH_BYTES = 64 * 1024 * 1024
+
+
+def row_hash_sql(content: str) -> str:
+    """SQL of the content hash of a source row: its MD5 as a 128-bit unsigned integer.
+
+    Parameters
+    ----------
+    content
+        SQL expression of the row's text (the raw line, or its fields joined).
+
+    Returns
+    -------
+    str
+        A ``UHUGEINT`` expression (DuckDB's ``md5_number``: the 16 digest bytes read as a
+        little-endian integer). Stored as a number it takes 16 bytes, half the hex text.
+    """
+    return f"md5_number({content})"
 
 
 def create_parsed_table(con) -> None:

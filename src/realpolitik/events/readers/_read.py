@@ -20,7 +20,8 @@ class ReadResult:
     Attributes
     ----------
     events
-        One row per good source row, columns :data:`STAGE_COLUMNS` plus ``line``.
+        One row per good source row, columns :data:`STAGE_COLUMNS` plus ``line``
+        (``row_hash`` as decimal text).
     rejected
         ``line, reason, raw`` of every rejected row.
     lines
@@ -54,7 +55,11 @@ def read_events(path: str | Path, fmt: str) -> ReadResult:
     try:
         create_parsed_table(con)
         n = reader(con, Path(path))
-        cols = ", ".join(["line", *STAGE_COLUMNS])
+        # row_hash (a 128-bit unsigned integer) as decimal text: NumPy has no such type.
+        cols = ", ".join(
+            ["line"]
+            + [f"CAST({c} AS VARCHAR) AS {c}" if c == "row_hash" else c for c in STAGE_COLUMNS]
+        )
         ev = con.execute(
             f"SELECT {cols} FROM {PARSED_TABLE} WHERE reason IS NULL ORDER BY line"
         ).df()

@@ -22,6 +22,7 @@ from realpolitik.events.readers._pipeline import (
     iter_line_batches,
     refresh_codes,
     register_lookups,
+    row_hash_sql,
 )
 from realpolitik.events.readers._registry import register_reader
 from realpolitik.events.record import EVENT_COLUMNS
@@ -65,7 +66,12 @@ def kind_of(path: Path) -> str:
 
 
 def _finish(src: str, cols: set[str], path: Path) -> str:
-    """SQL turning ``src`` (text/typed columns + lineno + raw) into staged rows."""
+    """SQL turning ``src`` (text/typed columns + lineno + raw) into staged rows.
+
+    The content hash ``row_hash`` is the MD5 of the row's normalised fields (every ``Event``
+    column but the derived scores, defaults filled in) as text in a fixed order, so the same
+    events written as JSONL, CSV or Parquet hash alike.
+    """
 
     def col(name: str) -> str:
         return f"r.{name}" if name in cols else _DEFAULTS[name]
@@ -93,7 +99,7 @@ def _finish(src: str, cols: set[str], path: Path) -> str:
     select = ",\n        ".join(f"{expr} AS {name}" for name, expr in out.items())
     modalities = "', '".join(("actual", "future", "hypothetical", "negated", "prescriptive"))
     return f"""
-    SELECT *, md5(concat_ws(chr(31), {hashed})) AS row_hash FROM (
+    SELECT *, {row_hash_sql(f"concat_ws(chr(31), {hashed})")} AS row_hash FROM (
     SELECT r.lineno AS line, r.raw AS raw,
         CASE
           WHEN r.__bad IS NOT NULL THEN r.__bad
@@ -153,15 +159,13 @@ def _stage_parquet(con, path: Path, progress: Progress | None) -> int:
     refresh_codes(con, f"SELECT DISTINCT trim(code) AS code FROM read_parquet('{p}')")
     n = con.execute(f"SELECT count(*) FROM read_parquet('{p}')").fetchall()[0][0]
     if n:
-        # Parquet is already columnar and typed: the staging table becomes a view over the
-        # file, so the rows are parsed (and hashed) once, while being moved into the store.
+        # One pass over the typed columns: parse, validate and hash into the staging table.
         # Rejected Parquet rows are identified by their row number.
-        view = (
+        staged = (
             "SELECT * REPLACE (CASE WHEN reason IS NOT NULL THEN '(row ' || line || ')' "
             f"END AS raw) FROM ({_finish(src, cols, path)})"
         )
-        con.execute(f"DROP TABLE IF EXISTS {PARSED_TABLE}")
-        con.execute(f"CREATE TEMP VIEW {PARSED_TABLE} AS {view}")
+        con.execute(f"INSERT INTO {PARSED_TABLE} BY NAME {staged}")
     if progress is not None:
         progress(n)
     return int(n)
@@ -188,7 +192,8 @@ def _stage_jsonl(con, path: Path, progress: Progress | None) -> int:
             )
         """
         refresh_codes(con, f"SELECT trim(code) AS code FROM ({src})")
-        con.execute(f"INSERT INTO {PARSED_TABLE} BY NAME {_finish(src, set(EVENT_COLUMNS), path)}")
+        staged = _finish(src, set(EVENT_COLUMNS), path)
+        con.execute(f"INSERT INTO {PARSED_TABLE} BY NAME {staged}")
         con.unregister("_rp_batch")
         total += batch.num_rows
         if progress is not None:

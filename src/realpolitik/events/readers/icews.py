@@ -41,6 +41,7 @@ from realpolitik.events.readers._pipeline import (
 )
 from realpolitik.events.readers._registry import register_reader
 
+    row_hash_sql,
 __all__ = [
     "RELEASE_FIELDS",
     "NAMED_FIELDS",
@@ -240,7 +241,7 @@ def _sql(fields: tuple[str, ...], batch: str) -> str:
         doc_id=doc,
         text="p.etext",
         action_country="gc.iso3_of_country" if release else "NULL",
-        row_hash="md5(p.raw)",
+        row_hash=row_hash_sql("p.raw"),
         sentence_index=sent,
     )
     geo_join = (

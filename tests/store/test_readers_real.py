@@ -282,7 +282,18 @@ ICEWS_EXPECTED = {
     "32891218": ("2018-06-01", "PRK", "USA", "046", "04", "PRK"),
     "32891216": ("2018-06-01", "KOR", "PRK", "030", "03", "KOR"),
     "32891094": ("2018-06-01", "KAZ", "SCO", "010", "01", "KAZ"),  # target country "NA"
+    "32861565": ("2018-06-01", "RUSGOV", "SYRMIL", "020", "02", "RUS"),  # Lavrov
+    "33444143": ("2018-06-01", "PRKGOV", "USA", "046", "04", "USA"),  # ICEWS's own country
+    "32896343": ("2018-06-02", "JPNGOV", "PRK", "010", "01", "PRK"),  # Onodera
+    "32897364": ("2018-06-02", "USAGOV", "PRKGOV", "036", "03", "PRK"),  # Kim Jong-Un
+    # ICEWS files Macron under Andorra (he is its co-prince); the dictionary's FRAGOV wins.
+    "32899101": ("2018-06-02", "ISRGOV", "FRAGOV", "036", "03", "IRN"),
+    "32896350": ("2018-06-02", "RUS", "RUSCVL", "173", "17", "RUS"),  # "Crimea", per the file
+    "32899227": ("2018-06-02", "ITACOP", "ITACVL", "016", "01", "ITA"),
 }
+
+#: Codes whose ICEWS "Intensity" differs from the GDELT Goldstein score realpolitik stores.
+ICEWS_INTENSITY_DIFFERS = {"016": (-5.0, -2.0)}
 
 
 def test_icews_release_real_rows():
@@ -290,10 +301,22 @@ def test_icews_release_real_rows():
     header = ICEWS.read_text(encoding="utf-8").splitlines()[0].split("\t")
     assert tuple(header) == icews.RELEASE_FIELDS
     r = read_events(ICEWS, "icews")
-    assert r.lines == 20 and r.rejected.empty  # 20 rows after the header, none lost
+    assert r.lines == len(rows) == 28
     _check_events(r.events, ICEWS_EXPECTED)
-    # ICEWS "Intensity" is the Goldstein score of the CAMEO code.
-    _check_scores_against_file(r.events, rows, "Event ID", "CAMEO Code", "Intensity")
+    # The one rejected row names no actor ICEWS could place ("Unspecified Actor", country NA).
+    assert list(r.rejected["line"]) == [27]
+    assert r.rejected["reason"][0] == (
+        'unknown actor "Unspecified Actor" in field Target Name '
+        "(not a country, sector actor or listed official)"
+    )
+    # ICEWS "Intensity" is the Goldstein score of the CAMEO code, except where ICEWS's scale
+    # differs from GDELT's (016 "deny responsibility": ICEWS -5, GDELT -2).
+    same = r.events[~r.events["code"].isin(list(ICEWS_INTENSITY_DIFFERS))]
+    _check_scores_against_file(same, rows, "Event ID", "CAMEO Code", "Intensity")
+    by_code = {row["CAMEO Code"]: float(row["Intensity"]) for row in rows}
+    for code, (icews_value, gdelt_value) in ICEWS_INTENSITY_DIFFERS.items():
+        assert by_code[code] == icews_value
+        assert set(r.events.loc[r.events["code"] == code, "goldstein"]) == {gdelt_value}
     by_id = {str(e.doc_id): e for e in r.events.itertuples()}
     assert by_id["32891170"].source_name == "Recep Tayyip Erdoğan"
     assert by_id["32890170"].text == "fight with small arms and light weapons"
@@ -306,7 +329,7 @@ def test_icews_release_real_rows():
 
 def test_real_files_through_the_store_are_idempotent(tmp_path):
     db = tmp_path / "real.duckdb"
-    files = [(G1, "gdelt1", 14, 5), (G2, "gdelt2", 13, 5), (ICEWS, "icews", 20, 0)]
+    files = [(G1, "gdelt1", 14, 5), (G2, "gdelt2", 13, 5), (ICEWS, "icews", 27, 1)]
     for path, fmt, good, bad in files:
         (rep,) = ingest(db, [path], fmt)
         assert (rep.good, rep.added, rep.rejected) == (good, good, bad), fmt

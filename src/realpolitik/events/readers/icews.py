@@ -11,8 +11,11 @@ Three layouts are recognised from the header line:
 * their country-attributed variant with ``source_iso3, source_kind, target_iso3,
   target_kind`` appended.
 
-Actor names become realpolitik codes in this order: a country column of the file (ISO3, or a
-country name in the release); a named person or organisation of
+Actor names become realpolitik codes in this order: in the release, a person the actor
+dictionary knows on the event date (country and role both from the dictionary, so ICEWS's own
+attribution cannot give a mixed code: it files Emmanuel Macron, co-prince of Andorra, under
+Andorra); a country column of the file (ISO3, or a country name in the release); a named
+person or organisation of
 ``data/store/icews_actor_country_map.tsv`` whose tenure covers the event date; a sector actor
 ``"<Sector> (<Country>)"`` (country by name, role suffix from
 ``data/store/icews_sector_roles.tsv``, e.g. ``Government (China)`` → ``CHNGOV``); a country
@@ -41,7 +44,6 @@ from realpolitik.events.readers._pipeline import (
 )
 from realpolitik.events.readers._registry import register_reader
 
-    row_hash_sql,
 __all__ = [
     "RELEASE_FIELDS",
     "NAMED_FIELDS",
@@ -231,6 +233,8 @@ def _sql(fields: tuple[str, ...], batch: str) -> str:
         sent = "-1"
         geo = "NULL"
     ncol = len(fields)
+    # Release rows: a dated dictionary match of a person outranks the file's country column.
+    s_first, t_first = ("sd.iso3, ", "td.iso3, ") if release else ("", "")
     select = event_select(
         dataset="icews",
         coder="ICEWS (BBN ACCENT)",
@@ -241,7 +245,7 @@ def _sql(fields: tuple[str, ...], batch: str) -> str:
         doc_id=doc,
         text="p.etext",
         action_country="gc.iso3_of_country" if release else "NULL",
-        row_hash=row_hash_sql("p.raw"),
+        row_hash="md5(p.raw)",
         sentence_index=sent,
     )
     geo_join = (
@@ -273,9 +277,9 @@ def _sql(fields: tuple[str, ...], batch: str) -> str:
         FROM s
     ), p AS (
         SELECT q.*, coalesce(q.fcode, et.cameo_code) AS code,
-            coalesce({s_hint}, so.iso3, sd.iso3, sr.iso3) AS s_iso,
+            coalesce({s_first}{s_hint}, so.iso3, sd.iso3, sr.iso3) AS s_iso,
             coalesce(sd.role, sr.role, '') AS s_role,
-            coalesce({t_hint}, tof.iso3, td.iso3, tr.iso3) AS t_iso,
+            coalesce({t_first}{t_hint}, tof.iso3, td.iso3, tr.iso3) AS t_iso,
             coalesce(td.role, tr.role, '') AS t_role
         FROM q
         LEFT JOIN _rp_icews_et et ON et.event_text = q.etext

@@ -41,6 +41,7 @@ from realpolitik.events.readers._pipeline import (
     iter_line_batches,
     refresh_codes,
     register_lookups,
+    row_hash_sql,
 )
 from realpolitik.events.readers._registry import register_reader
 
@@ -245,7 +246,7 @@ def _sql(fields: tuple[str, ...], batch: str) -> str:
         doc_id=doc,
         text="p.etext",
         action_country="gc.iso3_of_country" if release else "NULL",
-        row_hash="md5(p.raw)",
+        row_hash=row_hash_sql("p.raw"),
         sentence_index=sent,
     )
     geo_join = (

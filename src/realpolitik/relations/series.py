@@ -55,8 +55,23 @@ COUNT_COLUMNS = (
 )
 
 
+#: Integer grouping key and its period start, per frequency (others use ``date_trunc``).
+_PERIOD_KEYS = {
+    "month": (
+        "year(date) * 12 + month(date) - 1",
+        "make_date(CAST(_k // 12 AS INTEGER), CAST(_k % 12 + 1 AS INTEGER), 1)",
+    ),
+    "year": ("year(date)", "make_date(CAST(_k AS INTEGER), 1, 1)"),
+}
+
+
 def aggregate_sql(
-    table: str, freq: str, where: str = "TRUE", *, by_dyad: bool = False, exact: bool = False
+    table: str,
+    freq: str | None,
+    where: str = "TRUE",
+    *,
+    by_dyad: bool = False,
+    exact: bool = False,
 ) -> str:
     """SQL of the integer aggregates of ``table`` per period (and state-level dyad).
 
@@ -65,7 +80,8 @@ def aggregate_sql(
     table
         Table expression holding events.
     freq
-        ``day``, ``week``, ``month`` or ``year``.
+        ``day``, ``week``, ``month`` or ``year``; None for totals over the whole filter
+        (``period`` NULL).
     where
         Filter condition.
     by_dyad
@@ -79,20 +95,29 @@ def aggregate_sql(
         A query with ``period`` (DATE), optionally ``source``/``target``, and
         :data:`COUNT_COLUMNS`.
     """
-    check_freq(freq)
     s = "source" if exact else "substr(source, 1, 3)"
     t = "target" if exact else "substr(target, 1, 3)"
     dyad = f"{s} AS source, {t} AS target, " if by_dyad else ""
     group = "1, 2, 3" if by_dyad else "1"
+    if freq is None:
+        key, period = "CAST(NULL AS INTEGER)", "CAST(NULL AS DATE)"
+        group = "1, 2, 3" if by_dyad else ""  # no GROUP BY: one row, zeros when empty
+    else:
+        check_freq(freq)
+        # Months and years are grouped by an integer key (cheaper than date_trunc per row)
+        # and turned back into the period's first day once per group.
+        default = (f"CAST(date_trunc('{freq}', date) AS DATE)", "_k")
+        key, period = _PERIOD_KEYS.get(freq, default)
     return f"""
-        SELECT CAST(date_trunc('{freq}', date) AS DATE) AS period, {dyad}
+        SELECT {period} AS period, * EXCLUDE (_k) FROM (
+        SELECT {key} AS _k, {dyad}
             count(*) AS n_events,
             count(*) FILTER (quad_class = 1) AS n_verbal_coop,
             count(*) FILTER (quad_class = 2) AS n_material_coop,
             count(*) FILTER (quad_class = 3) AS n_verbal_conflict,
             count(*) FILTER (quad_class = 4) AS n_material_conflict,
             CAST(sum(CAST(round(goldstein * 10) AS BIGINT)) AS BIGINT) AS goldstein_tenths
-        FROM {table} WHERE {where} GROUP BY {group}
+        FROM {table} WHERE {where} {"GROUP BY " + group if group else ""})
     """
 
 
@@ -286,11 +311,7 @@ def dyad_counts(
     """
     sa, sb, lo, hi, where = _dyad_filter(a, b, since, until, exact, both_directions)
     with open_events(db) as (con, table):
-        agg = con.execute(
-            aggregate_sql(table, "year", where)
-            .replace("CAST(date_trunc('year', date) AS DATE) AS period,", "NULL AS period,")
-            .replace("GROUP BY 1", "")
-        ).df()
+        agg = con.execute(aggregate_sql(table, None, where)).df()
     row = add_measures(agg).iloc[0].to_dict()
     row.pop("period", None)
     return {

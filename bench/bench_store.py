@@ -7,9 +7,10 @@ location codes, 2015-2020 dates) as tab-separated text and as realpolitik events
 Measured per size (1M, 10M and, without ``--quick``, 50M rows), each step in a fresh child
 process so that peak memory (max RSS) is per step:
 
-* ingest of events Parquet files into a new store (target >= 500k rows/s), at 1M and 10M
-  rows (at 50M the events table is bulk-loaded from the Parquet files instead, to measure the
-  aggregation within the run time);
+* ingest of events Parquet files into a new store (target >= 500k rows/s), against a bare
+  DuckDB copy of the same files (``CREATE TABLE AS SELECT * FROM read_parquet``, no parsing,
+  validation, hashing or deduplication) measured in the same run: the floor this machine
+  sets;
 * ingest of GDELT 2.0 text files at 1M rows (reported, no target);
 * dyad-month aggregation (:func:`realpolitik.relations.all_dyads`) on the store (target
   50M rows < 15 s) and the same aggregation in pandas on an in-memory frame (groupby), with
@@ -29,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 CHUNK = 2_000_000
+ROW_GROUP = 122_880
 SEED = 20181919
 
 # Actor countries: the six Korea actors and the big reporters first (Zipf weights).
@@ -180,7 +182,10 @@ def write_events_parquet(directory: Path, n: int, seed: int = SEED) -> list[Path
             }
         )
         p = directory / f"events-{k:03d}.parquet"
-        pq.write_table(t, p)
+        # Row groups of 122,880 rows: what DuckDB (and so `realpolitik store export`) writes.
+        # DuckDB reads a file's row groups in parallel, so a file of one huge row group (the
+        # pyarrow default is 1,048,576 rows) would be read on one core.
+        pq.write_table(t, p, row_group_size=ROW_GROUP)
         files.append(p)
     return files
 
@@ -212,7 +217,20 @@ def _step_bulk_load(db: str, files: list[str], q) -> None:
     q.put((time.perf_counter() - t, _maxrss_mb()))
 
 
+def _step_bare_copy(db: str, files: list[str], q) -> None:
+    """Baseline: copy the Parquet files into a DuckDB table as they are."""
+    import duckdb
+
+    t = time.perf_counter()
+    con = duckdb.connect(db)
+    con.execute("SET enable_progress_bar = false")
+    con.execute("CREATE TABLE events AS SELECT * FROM read_parquet(?)", [files])
+    con.close()
+    q.put((time.perf_counter() - t, _maxrss_mb()))
+
+
 def _step_ingest(db: str, files: list[str], fmt: str, q) -> None:
+    import realpolitik.events.readers  # noqa: F401  (imports are start-up, not throughput)
     from realpolitik.store import ingest
 
     t = time.perf_counter()
@@ -285,9 +303,14 @@ def run_size(n: int, work: Path, text: bool, ingest: bool = True) -> dict:
     db = work / f"s{n}.duckdb"
     out: dict = {"rows": n, "generate_s": gen}
     if ingest:
+        bare = work / f"bare{n}.duckdb"
+        dt_bare, _ = _child(_step_bare_copy, str(bare), files)
+        bare.unlink()
         dt_ing, added, rejected, rss_ing = _child(_step_ingest, str(db), files, "events")
         assert added == n and rejected == 0, (added, rejected)
         out.update(
+            bare_copy_s=dt_bare,
+            bare_copy_rows_per_s=n / dt_bare,
             ingest_parquet_s=dt_ing,
             ingest_parquet_rows_per_s=n / dt_ing,
             ingest_parquet_rss_mb=rss_ing,
@@ -334,11 +357,13 @@ def main(quick: bool = False) -> None:
         with open("/proc/loadavg", encoding="ascii") as fh:
             print("load average at start:", fh.read().split()[:3])
         for n in sizes:
-            r = run_size(n, work, text=n <= 1_000_000, ingest=n <= 10_000_000)
+            r = run_size(n, work, text=n <= 1_000_000)
             head = (
                 f"ingest parquet {r['ingest_parquet_s']:7.2f} s "
                 f"({r['ingest_parquet_rows_per_s'] / 1e3:,.0f}k rows/s, peak "
-                f"{r['ingest_parquet_rss_mb']:,.0f} MB)"
+                f"{r['ingest_parquet_rss_mb']:,.0f} MB) | bare DuckDB copy "
+                f"{r['bare_copy_s']:6.2f} s ({r['bare_copy_rows_per_s'] / 1e3:,.0f}k rows/s; "
+                f"ingest/copy time {r['ingest_parquet_s'] / r['bare_copy_s']:.2f}x)"
                 if "ingest_parquet_s" in r
                 else f"bulk load (not ingest) {r['bulk_load_s']:7.2f} s"
             )
@@ -360,3 +385,5 @@ def main(quick: bool = False) -> None:
                 f"| {r['groups']:,} dyad-months | store {r['store_mb']:,.0f} MB",
                 flush=True,
             )
+            with open("/proc/loadavg", encoding="ascii") as fh:
+                print(f"{'':>11} load average after: {fh.read().split()[:3]}", flush=True)

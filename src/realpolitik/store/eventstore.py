@@ -31,6 +31,7 @@ __all__ = [
     "ingest_file",
     "ingest_staged",
     "dedupe_insert",
+    "staging_stats",
     "ingest",
     "store_info",
     "rejected_rows",
@@ -204,12 +205,23 @@ _WINDOW = """,
         row_number() OVER (PARTITION BY date, source, target, code, doc_id ORDER BY line) AS _k,
         row_number() OVER (PARTITION BY row_hash ORDER BY line) AS _h"""
 
+_STATS_SQL = """
+SELECT reason, count(*), count(DISTINCT hash({key})) FILTER (reason IS NULL),
+       min(date) FILTER (reason IS NULL), max(date) FILTER (reason IS NULL)
+FROM {parsed} GROUP BY reason
+"""
+
+_KEYS_SQL = """
+CREATE OR REPLACE TEMP TABLE _rp_keys AS
+SELECT hash({key}) AS k, {row_hash} AS row_hash FROM {parsed} WHERE reason IS NULL
+"""
+
 _CANDIDATES_SQL = """
 CREATE OR REPLACE TEMP TABLE _rp_cand AS
 SELECT date, source, target, code, doc_id, row_hash FROM events
 WHERE date BETWEEN ? AND ?
-  AND (hash({key}) IN (SELECT hash({key}) FROM {parsed} WHERE reason IS NULL)
-       OR row_hash IN (SELECT row_hash FROM {parsed} WHERE reason IS NULL))
+  AND (hash({key}) IN (SELECT k FROM _rp_keys)
+       OR row_hash IN (SELECT row_hash FROM _rp_keys WHERE row_hash IS NOT NULL))
 """
 
 _NOT_STORED = """
@@ -220,7 +232,19 @@ _NOT_STORED = """
       AND e.code = p.code AND e.doc_id = p.doc_id)"""
 
 
-def dedupe_insert(con, parsed: str) -> int:
+def staging_stats(con, parsed: str) -> dict[str | None, tuple[int, int, Any, Any]]:
+    """Counts of staging relation ``parsed`` in one pass.
+
+    Per reason (None for the good rows): the row count and, for the good rows, the number of
+    distinct 64-bit key hashes and the first and last date.
+    """
+    rows = con.execute(_STATS_SQL.format(key=_KEY_SQL, parsed=parsed)).fetchall()
+    return {r: (int(n), int(k or 0), lo, hi) for r, n, k, lo, hi in rows}
+
+
+def dedupe_insert(
+    con, parsed: str, stats: dict | None = None, *, content_fixes_key: bool = False
+) -> int:
     """Append the good rows of staging relation ``parsed`` to ``events``, minus duplicates.
 
     A row is a duplicate when an event with the same dedupe key (:data:`DEDUPE_KEY`) or the
@@ -237,12 +261,27 @@ def dedupe_insert(con, parsed: str) -> int:
       hash occurs in the file; only these candidates are compared column by column. Equal
       source rows parse to equal dates, so the date restriction loses no content match.
 
+    ``parsed`` may be a view (Parquet input): it is evaluated once for the statistics, once
+    for the candidates' hashes when the store has events in the file's date range, and once
+    for the insert.
+
+    When the content hash is computed from the very fields the key is made of
+    (``content_fixes_key``: realpolitik's own event files, whose key is the normalised fields
+    themselves, with no actor mapping in between), equal content implies an equal key, so the
+    key comparison alone finds every duplicate and the content hashes are not compared. For
+    source formats whose key passes through mapping tables (GDELT, ICEWS, Phoenix) they are:
+    a row re-read after a mapping changed keeps its content hash but not its key.
+
     Parameters
     ----------
     con
         A writable store connection inside a transaction.
     parsed
-        The staging table (``line``, ``reason`` and the staging columns).
+        The staging table or view (``line``, ``reason`` and the staging columns).
+    stats
+        :func:`staging_stats` of ``parsed`` if already computed.
+    content_fixes_key
+        The content hash is a function of the key's fields (see above).
 
     Returns
     -------
@@ -251,16 +290,21 @@ def dedupe_insert(con, parsed: str) -> int:
     """
     from realpolitik.events.readers import STAGE_COLUMNS
 
-    good, keys, lo, hi = con.execute(
-        f"SELECT count(*), count(DISTINCT hash({_KEY_SQL})), min(date), max(date) "
-        f"FROM {parsed} WHERE reason IS NULL"
-    ).fetchall()[0]
+    if stats is None:
+        stats = staging_stats(con, parsed)
+    good, keys, lo, hi = stats.get(None, (0, 0, None, None))
     if not good:
         return 0
     repeats = keys != good
     conditions = ["_k = 1 AND _h = 1"] if repeats else []
-    if con.execute("SELECT count(*) FROM events").fetchall()[0][0]:
-        con.execute(_CANDIDATES_SQL.format(key=_KEY_SQL, parsed=parsed), [lo, hi])
+    stored = con.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM events WHERE date BETWEEN ? AND ? LIMIT 1)", [lo, hi]
+    ).fetchall()[0][0]
+    if stored:
+        row_hash = "CAST(NULL AS UHUGEINT)" if content_fixes_key else "row_hash"
+        con.execute(_KEYS_SQL.format(key=_KEY_SQL, row_hash=row_hash, parsed=parsed))
+        con.execute(_CANDIDATES_SQL.format(key=_KEY_SQL), [lo, hi])
+        con.execute("DROP TABLE _rp_keys")
         if con.execute("SELECT count(*) FROM _rp_cand").fetchall()[0][0]:
             conditions.append(_NOT_STORED)
     window = _WINDOW if repeats else ""
@@ -380,15 +424,15 @@ def _commit_parsed(con, p: Path, fmt: str, n: int) -> IngestReport:
             f"INSERT INTO {PARSED_TABLE} (line, raw, reason) "
             "VALUES (0, '', 'empty file: no rows to ingest')"
         )
-    by_reason = con.execute(
-        f"SELECT reason, count(*) FROM {PARSED_TABLE} GROUP BY reason"
-    ).fetchall()
+    stats = staging_stats(con, PARSED_TABLE)
+    by_reason = [(r, v[0]) for r, v in stats.items()]
     good = sum(c for r, c in by_reason if r is None)
     bad = sum(c for r, c in by_reason if r is not None)
     reasons = dict(
         sorted(((r, c) for r, c in by_reason if r is not None), key=lambda x: (-x[1], x[0]))[:10]
     )
-    added = dedupe_insert(con, PARSED_TABLE)
+    # realpolitik's own files hash their normalised fields, the key among them
+    added = dedupe_insert(con, PARSED_TABLE, stats, content_fixes_key=fmt == "events")
     rej_new = 0
     if bad:
         rej_new = con.execute(

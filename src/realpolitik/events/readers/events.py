@@ -95,11 +95,13 @@ def _finish(src: str, cols: set[str], path: Path) -> str:
         if typ == "INTEGER":
             val = f"TRY_CAST({val} AS DOUBLE)"
         out[name] = f"coalesce(TRY_CAST({val} AS {typ}), {_DEFAULTS[name]})"
-    hashed = ", ".join(f"coalesce(CAST({c} AS VARCHAR), '')" for c in _HASHED)
+    # Fields joined by the unit separator U+001F: concat with literal separators is twice as
+    # fast as concat_ws(chr(31), ...) here and gives the same text (no field is NULL).
+    hashed = ", '\x1f', ".join(f"coalesce(CAST({c} AS VARCHAR), '')" for c in _HASHED)
     select = ",\n        ".join(f"{expr} AS {name}" for name, expr in out.items())
     modalities = "', '".join(("actual", "future", "hypothetical", "negated", "prescriptive"))
     return f"""
-    SELECT *, {row_hash_sql(f"concat_ws(chr(31), {hashed})")} AS row_hash FROM (
+    SELECT *, {row_hash_sql(f"concat({hashed})")} AS row_hash FROM (
     SELECT r.lineno AS line, r.raw AS raw,
         CASE
           WHEN r.__bad IS NOT NULL THEN r.__bad
@@ -159,13 +161,16 @@ def _stage_parquet(con, path: Path, progress: Progress | None) -> int:
     refresh_codes(con, f"SELECT DISTINCT trim(code) AS code FROM read_parquet('{p}')")
     n = con.execute(f"SELECT count(*) FROM read_parquet('{p}')").fetchall()[0][0]
     if n:
-        # One pass over the typed columns: parse, validate and hash into the staging table.
-        # Rejected Parquet rows are identified by their row number.
-        staged = (
+        # Parquet is already columnar and typed: the staging table becomes a view over the
+        # file, parsed while it is read (no copy). The store evaluates it once for counts,
+        # once for the insert and, only when stored events share its dates, once for the
+        # candidates' hashes. Rejected Parquet rows are identified by their row number.
+        view = (
             "SELECT * REPLACE (CASE WHEN reason IS NOT NULL THEN '(row ' || line || ')' "
             f"END AS raw) FROM ({_finish(src, cols, path)})"
         )
-        con.execute(f"INSERT INTO {PARSED_TABLE} BY NAME {staged}")
+        con.execute(f"DROP TABLE IF EXISTS {PARSED_TABLE}")
+        con.execute(f"CREATE TEMP VIEW {PARSED_TABLE} AS {view}")
     if progress is not None:
         progress(n)
     return int(n)

@@ -4,13 +4,14 @@ A generator writes realistic synthetic GDELT 2.0 rows (the 61-column layout, CAM
 a skewed frequency like GDELT's, Zipf-distributed actor countries with role suffixes, FIPS
 location codes, 2015-2020 dates) as tab-separated text and as realpolitik events Parquet.
 
-Measured per size (1M, 10M and, without ``--quick``, 50M rows), each step in a fresh child
-process so that peak memory (max RSS) is per step:
+Measured per size (1M, 10M and 50M rows; 1M only with ``--quick``), each step in a fresh
+child process so that peak memory (max RSS) is per step:
 
-* ingest of events Parquet files into a new store (target >= 500k rows/s), against a bare
-  DuckDB copy of the same files (``CREATE TABLE AS SELECT * FROM read_parquet``, no parsing,
-  validation, hashing or deduplication) measured in the same run: the floor this machine
-  sets;
+* ingest of events Parquet files (2M rows each) into a new store (target >= 500k rows/s),
+  the files in date order as GDELT publishes them, against a bare DuckDB copy of the same
+  files (``CREATE TABLE AS SELECT * FROM read_parquet``: no parsing, validation, hashing or
+  deduplication) measured in the same run, the floor this machine sets; and at 10M rows
+  also files whose dates all overlap, the worst case for deduplication;
 * ingest of GDELT 2.0 text files at 1M rows (reported, no target);
 * dyad-month aggregation (:func:`realpolitik.relations.all_dyads`) on the store (target
   50M rows < 15 s) and the same aggregation in pandas on an in-memory frame (groupby), with
@@ -104,9 +105,17 @@ def _zipf_choice(rng, items, n, a=1.2):
     return np.asarray(items, dtype=object)[rng.choice(len(items), size=n, p=w / w.sum())]
 
 
-def gdelt2_columns(n: int, rng: np.random.Generator, start_id: int = 0) -> dict[str, np.ndarray]:
-    """Realistic synthetic GDELT 2.0 fields (the ones the reader uses; the rest empty)."""
-    days = rng.integers(0, 6 * 365, size=n)
+SPAN_DAYS = 6 * 365
+
+
+def gdelt2_columns(
+    n: int, rng: np.random.Generator, start_id: int = 0, days: tuple[int, int] = (0, SPAN_DAYS)
+) -> dict[str, np.ndarray]:
+    """Realistic synthetic GDELT 2.0 fields (the ones the reader uses; the rest empty).
+
+    Event dates are uniform over ``days`` (day offsets from 2015-01-01, end excluded).
+    """
+    days = rng.integers(days[0], max(days[1], days[0] + 1), size=n)
     dates = np.datetime64("2015-01-01") + days.astype("timedelta64[D]")
     ymd = np.char.replace(np.datetime_as_string(dates, unit="D"), "-", "")
     a1 = _zipf_choice(rng, COUNTRIES, n)
@@ -153,8 +162,16 @@ def write_gdelt2_tsv(path: Path, n: int, seed: int = SEED) -> None:
             fh.write("\n".join(lines.tolist()) + "\n")
 
 
-def write_events_parquet(directory: Path, n: int, seed: int = SEED) -> list[Path]:
-    """Write ``n`` synthetic events (the same generator) as realpolitik events Parquet files."""
+def write_events_parquet(
+    directory: Path, n: int, seed: int = SEED, *, chronological: bool = True
+) -> list[Path]:
+    """Write ``n`` synthetic events (the same generator) as realpolitik events Parquet files.
+
+    With ``chronological`` (GDELT's own layout: it publishes one file per 15 minutes, so a
+    file covers a short span of event dates) the files split the six years between them in
+    order; without it every file's dates spread over all six years, the worst case for
+    deduplication (each file's date range overlaps everything stored).
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -163,9 +180,13 @@ def write_events_parquet(directory: Path, n: int, seed: int = SEED) -> list[Path
     rng = np.random.default_rng(seed)
     table = code_table(list(CODES)).set_index("code")
     files = []
-    for k, start in enumerate(range(0, n, CHUNK)):
+    starts = list(range(0, n, CHUNK))
+    for k, start in enumerate(starts):
         m = min(CHUNK, n - start)
-        c = gdelt2_columns(m, rng, start)
+        span = (0, SPAN_DAYS)
+        if chronological:
+            span = (k * SPAN_DAYS // len(starts), (k + 1) * SPAN_DAYS // len(starts))
+        c = gdelt2_columns(m, rng, start, span)
         codes = c["EventCode"]
         t = pa.table(
             {
@@ -289,17 +310,30 @@ def _child(target, *args):
     return res
 
 
-def _step_generate(pq_dir: str, n: int, q) -> None:
+def _step_generate(pq_dir: str, n: int, chronological: bool, q) -> None:
     t = time.perf_counter()
-    files = write_events_parquet(Path(pq_dir), n)
+    files = write_events_parquet(Path(pq_dir), n, chronological=chronological)
     q.put(([str(f) for f in files], time.perf_counter() - t))
+
+
+def run_worst_case(n: int, work: Path) -> dict:
+    """Ingest ``n`` rows in files whose dates all overlap (every file is checked in full)."""
+    pq_dir = work / f"pqw{n}"
+    pq_dir.mkdir()
+    files, _ = _child(_step_generate, str(pq_dir), n, False)
+    db = work / f"w{n}.duckdb"
+    dt_ing, added, rejected, rss_ing = _child(_step_ingest, str(db), files, "events")
+    assert added == n and rejected == 0, (added, rejected)
+    shutil.rmtree(pq_dir)
+    db.unlink()
+    return {"rows": n, "ingest_s": dt_ing, "rows_per_s": n / dt_ing, "rss_mb": rss_ing}
 
 
 def run_size(n: int, work: Path, text: bool, ingest: bool = True) -> dict:
     """Generate, ingest (or bulk-load) and aggregate ``n`` rows; return the figures."""
     pq_dir = work / f"pq{n}"
     pq_dir.mkdir()
-    files, gen = _child(_step_generate, str(pq_dir), n)
+    files, gen = _child(_step_generate, str(pq_dir), n, True)
     db = work / f"s{n}.duckdb"
     out: dict = {"rows": n, "generate_s": gen}
     if ingest:
@@ -387,3 +421,11 @@ def main(quick: bool = False) -> None:
             )
             with open("/proc/loadavg", encoding="ascii") as fh:
                 print(f"{'':>11} load average after: {fh.read().split()[:3]}", flush=True)
+        if not quick:
+            w = run_worst_case(10_000_000, work)
+            print(
+                f"{w['rows']:>11,} rows | worst case for deduplication (every file's dates span "
+                f"all six years): ingest parquet {w['ingest_s']:7.2f} s "
+                f"({w['rows_per_s'] / 1e3:,.0f}k rows/s, peak {w['rss_mb']:,.0f} MB)",
+                flush=True,
+            )

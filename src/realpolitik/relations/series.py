@@ -14,7 +14,9 @@ conflict = 15-20):
   ``n_material_conflict / n_events``.
 
 Goldstein sums are accumulated in integer tenths (every CAMEO Goldstein score has one
-decimal), so DuckDB and Dask give bit-identical sums whatever the summation order.
+decimal), so DuckDB and Dask give bit-identical sums whatever the summation order. (DuckDB's
+DOUBLE-to-BIGINT cast rounds to the nearest integer, so ``CAST(goldstein * 10 AS BIGINT)`` is
+the score in tenths without a separate ``round``.)
 
 References
 ----------
@@ -116,7 +118,7 @@ def aggregate_sql(
             count(*) FILTER (quad_class = 2) AS n_material_coop,
             count(*) FILTER (quad_class = 3) AS n_verbal_conflict,
             count(*) FILTER (quad_class = 4) AS n_material_conflict,
-            CAST(sum(CAST(round(goldstein * 10) AS BIGINT)) AS BIGINT) AS goldstein_tenths
+            CAST(sum(CAST(goldstein * 10 AS BIGINT)) AS BIGINT) AS goldstein_tenths
         FROM {table} WHERE {where} {"GROUP BY " + group if group else ""})
     """
 

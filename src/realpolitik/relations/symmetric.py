@@ -106,7 +106,7 @@ def pair_aggregates(
             count(*) AS n_events,
             count(*) FILTER (quad_class IN (1, 2)) AS n_coop,
             count(*) FILTER (quad_class IN (3, 4)) AS n_conflict,
-            CAST(sum(CAST(round(goldstein * 10) AS BIGINT)) AS BIGINT) AS goldstein_tenths
+            CAST(sum(CAST(goldstein * 10 AS BIGINT)) AS BIGINT) AS goldstein_tenths
         FROM {table}
         WHERE substr(source, 1, 3) IN ({codes}) AND substr(target, 1, 3) IN ({codes})
           AND substr(source, 1, 3) <> substr(target, 1, 3) AND {where}

@@ -12,9 +12,9 @@ import pyarrow.parquet as pq
 
 from realpolitik.events.readers import read_events
 from realpolitik.events.readers._pipeline import PARSED_TABLE, create_parsed_table
+from realpolitik.events.readers._rowhash import md5_hex_to_number_sql
 from realpolitik.store import connect, export_parquet, import_parquet, ingest
 from realpolitik.store.eventstore import SCHEMA_VERSION, dedupe_insert
-from realpolitik.store.rowhash import md5_hex_to_number_sql
 
 
 def _le_hex(number: int) -> str:

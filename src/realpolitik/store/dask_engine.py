@@ -154,19 +154,19 @@ def _parse_file(path: str) -> tuple[Any, Any, int]:
     """Run the events reader on one file; return (events Arrow table, rejected, rows)."""
     import duckdb
 
-    from realpolitik.events.readers import STAGE_COLUMNS, get_reader
-    from realpolitik.events.readers._pipeline import PARSED_TABLE, create_parsed_table
-    from realpolitik.store.rowhash import to_text_sql
+    from realpolitik.events.readers import get_reader
+    from realpolitik.events.readers._pipeline import (
+        PARSED_TABLE,
+        create_parsed_table,
+        stage_select_text,
+    )
 
     con = duckdb.connect()
     try:
         create_parsed_table(con)
         n = get_reader("events")(con, Path(path))
         # row_hash crosses to the scheduler as decimal text (Arrow has no 128-bit unsigned).
-        cols = ", ".join(
-            ["line", "raw", "reason"]
-            + [f"{to_text_sql(c)} AS {c}" if c == "row_hash" else c for c in STAGE_COLUMNS]
-        )
+        cols = stage_select_text("line", "raw", "reason")
         table = con.sql(f"SELECT {cols} FROM {PARSED_TABLE}").to_arrow_table()
     finally:
         con.close()

@@ -97,7 +97,7 @@ def ensure_schema(con) -> None:
 
 def _migrate_v1(con) -> None:
     """Schema 1 -> 2: ``row_hash`` from MD5 hex text to the 128-bit number (one transaction)."""
-    from realpolitik.store.rowhash import md5_hex_to_number_sql
+    from realpolitik.events.readers._rowhash import md5_hex_to_number_sql
 
     con.execute("BEGIN TRANSACTION")
     try:
@@ -379,7 +379,7 @@ def ingest_staged(con, table: Any, path: str | Path, fmt: str, rows_read: int) -
         A writable store connection.
     table
         Arrow table with ``line, raw, reason`` and the staging columns (``row_hash`` as
-        decimal text, :func:`realpolitik.store.rowhash.to_text_sql`).
+        decimal text, :func:`realpolitik.events.readers._rowhash.to_text_sql`).
     path
         The source file (for the report and rejected rows).
     fmt
@@ -393,7 +393,7 @@ def ingest_staged(con, table: Any, path: str | Path, fmt: str, rows_read: int) -
         Counts for the file.
     """
     from realpolitik.events.readers._pipeline import PARSED_TABLE, create_parsed_table
-    from realpolitik.store.rowhash import from_text_sql
+    from realpolitik.events.readers._rowhash import from_text_sql
 
     con.execute("BEGIN TRANSACTION")
     try:

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import InputError
+from realpolitik.events.readers._rowhash import from_text_sql, to_text_sql
 from realpolitik.store.eventstore import connect, dedupe_insert
-from realpolitik.store.rowhash import from_text_sql, to_text_sql
 
 __all__ = ["export_parquet", "import_parquet", "dataset_glob"]
 

@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 
 from realpolitik.errors import InputError
 from realpolitik.events.readers import _tables
+from realpolitik.events.readers._rowhash import row_hash_sql, to_text_sql
 from realpolitik.events.record import EVENT_COLUMNS
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "refresh_codes",
     "event_select",
     "row_hash_sql",
+    "stage_select_text",
 ]
 
 Progress = Callable[[int], None]
@@ -57,21 +59,14 @@ STAGE_COLUMNS: dict[str, str] = {
 BATCH_BYTES = 64 * 1024 * 1024
 
 
-def row_hash_sql(content: str) -> str:
-    """SQL of the content hash of a source row: its MD5 as a 128-bit unsigned integer.
+def stage_select_text(*leading: str) -> str:
+    """Select-list of ``leading`` columns then :data:`STAGE_COLUMNS`, ``row_hash`` as text.
 
-    Parameters
-    ----------
-    content
-        SQL expression of the row's text (the raw line, or its fields joined).
-
-    Returns
-    -------
-    str
-        A ``UHUGEINT`` expression (DuckDB's ``md5_number``: the 16 digest bytes read as a
-        little-endian integer). Stored as a number it takes 16 bytes, half the hex text.
+    For results leaving DuckDB through Arrow or NumPy, which have no 128-bit unsigned integer
+    (:func:`~realpolitik.events.readers._rowhash.to_text_sql`).
     """
-    return f"md5_number({content})"
+    cols = [f"{to_text_sql(c)} AS {c}" if c == "row_hash" else c for c in STAGE_COLUMNS]
+    return ", ".join([*leading, *cols])
 
 
 def create_parsed_table(con) -> None:

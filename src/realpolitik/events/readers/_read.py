@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from realpolitik.events.readers._pipeline import PARSED_TABLE, STAGE_COLUMNS, create_parsed_table
+from realpolitik.events.readers._pipeline import (
+    PARSED_TABLE,
+    create_parsed_table,
+    stage_select_text,
+)
 from realpolitik.events.readers._registry import get_reader
 
 __all__ = ["ReadResult", "read_events"]
@@ -55,11 +59,7 @@ def read_events(path: str | Path, fmt: str) -> ReadResult:
     try:
         create_parsed_table(con)
         n = reader(con, Path(path))
-        # row_hash (a 128-bit unsigned integer) as decimal text: NumPy has no such type.
-        cols = ", ".join(
-            ["line"]
-            + [f"CAST({c} AS VARCHAR) AS {c}" if c == "row_hash" else c for c in STAGE_COLUMNS]
-        )
+        cols = stage_select_text("line")
         ev = con.execute(
             f"SELECT {cols} FROM {PARSED_TABLE} WHERE reason IS NULL ORDER BY line"
         ).df()

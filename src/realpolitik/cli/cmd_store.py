@@ -1,4 +1,4 @@
-"""``realpolitik store info|export|import|rejected``: inspect and move the event store."""
+"""``realpolitik store info|export|import|rejected|optimize``: inspect, move, lay out the store."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ def register(app: typer.Typer) -> None:
             {"item": "first_date", "value": data["first_date"]},
             {"item": "last_date", "value": data["last_date"]},
             {"item": "rejected", "value": data["rejected"]},
+            {"item": "unclustered_events", "value": data["unclustered_events"]},
         ]
         rows += [
             {"item": f"dataset {d['dataset']}", "value": d["events"]} for d in data["datasets"]
@@ -42,6 +43,23 @@ def register(app: typer.Typer) -> None:
             for r in data["rejected_by_reason"]
         ]
         emit(data, fmt, rows=rows, title=data["db"])
+
+    @store.command("optimize")
+    def optimize(
+        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        force: Annotated[
+            bool, typer.Option("--force", help="Rewrite even if already clustered.")
+        ] = False,
+        fmt: FormatOpt = OutputFormat.table,
+    ) -> None:
+        """Rewrite the events clustered by month and dyad (faster aggregation; one transaction)."""
+        from rich.console import Console
+
+        from realpolitik.store import optimize_store
+
+        with Console(stderr=True).status("sorting the events by month and dyad"):
+            report = optimize_store(db, force=force)
+        emit(report, fmt, title="optimize")
 
     @store.command("rejected")
     def rejected(

@@ -3,7 +3,7 @@
 Exports
 -------
 default_db_path, connect, ingest, ingest_file, IngestReport, store_info, rejected_rows,
-export_parquet, import_parquet, DEDUPE_KEY
+export_parquet, import_parquet, optimize_store, clustering, CLUSTER_ORDER, DEDUPE_KEY
 """
 
 from realpolitik.store.eventstore import (
@@ -16,6 +16,7 @@ from realpolitik.store.eventstore import (
     rejected_rows,
     store_info,
 )
+from realpolitik.store.layout import CLUSTER_ORDER, clustering, optimize_store
 from realpolitik.store.parquet import export_parquet, import_parquet
 
 __all__ = [
@@ -29,4 +30,7 @@ __all__ = [
     "store_info",
     "export_parquet",
     "import_parquet",
+    "optimize_store",
+    "clustering",
+    "CLUSTER_ORDER",
 ]

@@ -524,9 +524,14 @@ def store_info(db: str | Path | None = None) -> dict[str, Any]:
     dict
         Keys ``db``, ``events``, ``first_date``, ``last_date``, ``datasets`` (list of
         ``{dataset, events, first_date, last_date}``), ``rejected``, ``rejected_by_reason``
-        (top 20 reasons, ``{reason, rows}``), ``files`` (ingested files with counts).
+        (top 20 reasons, ``{reason, rows}``), ``files`` (ingested files with counts),
+        ``clustered_events`` and ``unclustered_events`` (rows in and out of the clustered
+        order of :func:`realpolitik.store.optimize_store`).
     """
+    from realpolitik.store.layout import clustering
+
     with connect(db, read_only=True) as con:
+        layout = clustering(con)
         n, first, last = con.execute(
             "SELECT count(*), min(date), max(date) FROM events"
         ).fetchall()[0]
@@ -563,6 +568,8 @@ def store_info(db: str | Path | None = None) -> dict[str, Any]:
             }
             for f, fm, k, a, r, j in files
         ],
+        "clustered_events": layout["clustered_events"],
+        "unclustered_events": layout["unclustered_events"],
     }
 
 

@@ -16,7 +16,11 @@ child process so that peak memory (max RSS) is per step:
 * dyad-month aggregation (:func:`realpolitik.relations.all_dyads`) on the store (target
   50M rows < 15 s) and the same aggregation in pandas on an in-memory frame (groupby), with
   the ratio (target >= 10x); the time pandas needs to load that frame from the store is
-  reported too, with the end-to-end ratio (both sides reading the store).
+  reported too, with the end-to-end ratio (both sides reading the store);
+* both on the store as ingested (days in order, dyads shuffled within a day) and again after
+  ``realpolitik store optimize`` (:func:`realpolitik.store.optimize_store`) has clustered the
+  rows by month and dyad; the rewrite's own time and memory are reported. pandas gets the
+  frame in the same row order as DuckDB reads it.
 """
 
 from __future__ import annotations
@@ -261,6 +265,14 @@ def _step_ingest(db: str, files: list[str], fmt: str, q) -> None:
     q.put((dt, sum(r.added for r in reps), sum(r.rejected for r in reps), _maxrss_mb()))
 
 
+def _step_optimize(db: str, q) -> None:
+    from realpolitik.store import optimize_store
+
+    t = time.perf_counter()
+    rep = optimize_store(db)
+    q.put((time.perf_counter() - t, rep["rewritten"], _maxrss_mb()))
+
+
 def _step_aggregate(db: str, q) -> None:
     from realpolitik.relations import all_dyads
 
@@ -369,20 +381,27 @@ def run_size(n: int, work: Path, text: bool, ingest: bool = True) -> dict:
         )
         tsv.unlink()
         db2.unlink()
-    dt_agg, groups, rss_agg = _child(_step_aggregate, str(db))
-    dt_pd, groups_pd, rss_pd, load_pd = _child(_step_pandas, str(db))
-    assert groups == groups_pd, (groups, groups_pd)
-    out.update(
-        pandas_load_s=load_pd,
-        speedup_vs_pandas_end_to_end=(load_pd + dt_pd) / dt_agg,
-        aggregate_s=dt_agg,
-        aggregate_rss_mb=rss_agg,
-        groups=groups,
-        pandas_s=dt_pd,
-        pandas_rss_mb=rss_pd,
-        speedup_vs_pandas=dt_pd / dt_agg,
-        store_mb=db.stat().st_size / 2**20,
-    )
+    for layout in ("", "_clustered"):
+        if layout:
+            dt_opt, rewritten, rss_opt = _child(_step_optimize, str(db))
+            assert rewritten == n, (rewritten, n)
+            out.update(optimize_s=dt_opt, optimize_rss_mb=rss_opt)
+        dt_agg, groups, rss_agg = _child(_step_aggregate, str(db))
+        dt_pd, groups_pd, rss_pd, load_pd = _child(_step_pandas, str(db))
+        assert groups == groups_pd, (groups, groups_pd)
+        out.update(
+            {
+                f"aggregate{layout}_s": dt_agg,
+                f"aggregate{layout}_rss_mb": rss_agg,
+                f"pandas{layout}_s": dt_pd,
+                f"pandas{layout}_rss_mb": rss_pd,
+                f"pandas{layout}_load_s": load_pd,
+                f"speedup{layout}_vs_pandas": dt_pd / dt_agg,
+                f"speedup{layout}_vs_pandas_end_to_end": (load_pd + dt_pd) / dt_agg,
+                f"store{layout}_mb": db.stat().st_size / 2**20,
+            }
+        )
+    out.update(groups=groups)
     db.unlink()
     return out
 
@@ -417,16 +436,26 @@ def main(quick: bool = False) -> None:
                 ),
                 flush=True,
             )
-            print(
-                f"{'':>11} dyad-month aggregation: duckdb {r['aggregate_s']:6.2f} s (peak "
-                f"{r['aggregate_rss_mb']:,.0f} MB) | pandas groupby {r['pandas_s']:6.2f} s "
-                f"(peak {r['pandas_rss_mb']:,.0f} MB) | ratio {r['speedup_vs_pandas']:5.1f}x "
-                f"| pandas incl. loading its frame from the store "
-                f"{r['pandas_load_s'] + r['pandas_s']:6.2f} s: "
-                f"ratio {r['speedup_vs_pandas_end_to_end']:5.1f}x "
-                f"| {r['groups']:,} dyad-months | store {r['store_mb']:,.0f} MB",
-                flush=True,
-            )
+            for layout, label in (("", "as ingested"), ("_clustered", "clustered")):
+                if layout:
+                    print(
+                        f"{'':>11} store optimize (cluster by month and dyad): "
+                        f"{r['optimize_s']:6.2f} s ({n / r['optimize_s'] / 1e3:,.0f}k rows/s, "
+                        f"peak {r['optimize_rss_mb']:,.0f} MB)",
+                        flush=True,
+                    )
+                print(
+                    f"{'':>11} dyad-month aggregation, {label}: duckdb "
+                    f"{r[f'aggregate{layout}_s']:6.2f} s (peak "
+                    f"{r[f'aggregate{layout}_rss_mb']:,.0f} MB) | pandas groupby "
+                    f"{r[f'pandas{layout}_s']:6.2f} s (peak {r[f'pandas{layout}_rss_mb']:,.0f} MB)"
+                    f" | ratio {r[f'speedup{layout}_vs_pandas']:5.1f}x | pandas incl. loading "
+                    f"its frame from the store "
+                    f"{r[f'pandas{layout}_load_s'] + r[f'pandas{layout}_s']:6.2f} s: ratio "
+                    f"{r[f'speedup{layout}_vs_pandas_end_to_end']:5.1f}x "
+                    f"| {r['groups']:,} dyad-months | store {r[f'store{layout}_mb']:,.0f} MB",
+                    flush=True,
+                )
             with open("/proc/loadavg", encoding="ascii") as fh:
                 print(f"{'':>11} load average after: {fh.read().split()[:3]}", flush=True)
         if not quick:

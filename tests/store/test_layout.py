@@ -98,8 +98,10 @@ def test_optimize_sorts_and_keeps_every_row(tmp_path):
     assert not _is_clustered(db)  # days in order, dyads shuffled within them
     assert store_info(db)["unclustered_events"] == 5000
 
+    size = db.stat().st_size
     rep = optimize_store(db)
     assert rep["rewritten"] == 5000 and rep["unclustered_before"] == 5000
+    assert db.stat().st_size <= size  # a fresh, compact file: no freed pages left behind
     assert _contents(db) == before
     assert _is_clustered(db)
     pd.testing.assert_frame_equal(all_dyads(db, "month"), dyads)
@@ -160,25 +162,22 @@ def test_cli_store_optimize(run_cli, tmp_path):
 _KILL_SCRIPT = textwrap.dedent(
     """
     import sys
-    from contextlib import contextmanager
-    from realpolitik.store import eventstore, optimize_store
+    import duckdb
+    from realpolitik.store import optimize_store
 
-    real_connect = eventstore.connect
+    real_connect = duckdb.connect
 
-    class Announcing:  # says when the sorted copy starts being written
+    class Announcing:  # says when the sorted copy of the events starts being written
         def __init__(self, con):
             self.con = con
         def execute(self, sql, *args):
-            if sql.startswith("INSERT INTO _rp_events_clustered"):
+            if sql.startswith('INSERT INTO rp_new."events"'):
                 print("sorting", flush=True)
             return self.con.execute(sql, *args)
+        def close(self):
+            self.con.close()
 
-    @contextmanager
-    def connect(db=None, *, read_only=False):
-        with real_connect(db, read_only=read_only) as con:
-            yield Announcing(con)
-
-    eventstore.connect = connect
+    duckdb.connect = lambda *a, **k: Announcing(real_connect(*a, **k))
     optimize_store(sys.argv[1])
     print("done", flush=True)
     """
@@ -212,7 +211,8 @@ def test_sigkill_mid_optimize_leaves_store_intact(tmp_path):
         tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     finally:
         con.close()
-    assert "_rp_events_clustered" not in tables
+    assert tables == {"events", "rejected", "ingests", "meta"}
     assert store_info(db)["unclustered_events"] == 1_500_000
-    assert optimize_store(db)["rewritten"] == 1_500_000
+    assert optimize_store(db)["rewritten"] == 1_500_000  # and the half-written copy is gone
     assert store_info(db)["unclustered_events"] == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kill_me.py", "s.duckdb"]

@@ -13,13 +13,16 @@ This is what column stores call a sort or clustering key (ClickHouse's ``ORDER B
 MergeTree table, Delta Lake's ``OPTIMIZE ... ZORDER BY``). Nothing is precomputed: the table
 holds the same rows, and every query still reads and aggregates them.
 
-The rewrite is one transaction: a process killed while it runs leaves the store as it was.
-Rows ingested afterwards are appended unclustered; :func:`clustering` reports how many, and
-running :func:`optimize_store` again re-sorts the whole table.
+The rewrite goes to a new file that replaces the store by an atomic rename: a process killed
+while it runs leaves the store as it was. Rows ingested afterwards are appended unclustered;
+:func:`clustering` reports how many, and running :func:`optimize_store` again re-sorts the
+whole table.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -52,13 +55,16 @@ def clustering(con: Any) -> dict[str, int]:
 
 
 def optimize_store(db: str | Path | None, *, force: bool = False) -> dict[str, Any]:
-    """Rewrite the store's ``events`` table in clustered order (see the module docstring).
+    """Rewrite the store in clustered order (see the module docstring).
 
-    One transaction: the sorted copy is built, swapped in for the old table and the old one
-    dropped; a crash at any point leaves the store unchanged. The file's freed pages are
-    reclaimed by the checkpoint that follows. Sorting needs memory (DuckDB spills to a
-    temporary directory beside the store when it runs short) and time of the order of a bulk
-    load: see ``docs/perf-store.md``.
+    The store is copied into a new file beside it (``STORE.optimize``), the events sorted by
+    :data:`CLUSTER_ORDER` and every other table as it is, and the new file then replaces the
+    old one with an atomic rename. A crash at any point before the rename leaves the old
+    store as it was (a half-written ``.optimize`` file is removed by the next run); the old
+    store is held open read-only throughout, so no other process can write to it meanwhile.
+    Copying, rather than sorting in place, also leaves no free pages behind: the new file is
+    compact. Sorting needs memory (DuckDB spills to ``STORE.optimize.tmp/`` beside the store
+    when it runs short) and time of the order of a bulk load: see ``docs/perf-store.md``.
 
     Parameters
     ----------
@@ -76,45 +82,97 @@ def optimize_store(db: str | Path | None, *, force: bool = False) -> dict[str, A
     Raises
     ------
     InputError
-        When there is no store at ``db``.
+        When there is no store at ``db`` or it cannot be rewritten.
     """
-    from realpolitik.events.readers import STAGE_COLUMNS
+    import duckdb
+
+    from realpolitik.errors import InputError
     from realpolitik.store.eventstore import connect, default_db_path
 
-    # Opening read-only first names a missing store instead of creating an empty one.
-    with connect(db, read_only=True):
+    path = default_db_path(db)
+    # Read-only first, to name a missing store instead of creating an empty one; then
+    # writable, which migrates an old schema, and a checkpoint folds any WAL into the file.
+    with connect(path, read_only=True):
         pass
-    with connect(db) as con:
+    with connect(path) as con:
         before = clustering(con)
         if before["unclustered_events"] == 0 and not force:
             return {
-                "db": str(default_db_path(db)),
+                "db": str(path),
                 "events": before["events"],
                 "rewritten": 0,
                 "unclustered_before": 0,
             }
-        cols = ", ".join(f"{n} {t}" for n, t in STAGE_COLUMNS.items())
-        names = ", ".join(STAGE_COLUMNS)
-        con.execute("BEGIN TRANSACTION")
-        try:
-            con.execute("DROP TABLE IF EXISTS _rp_events_clustered")
-            con.execute(f"CREATE TABLE _rp_events_clustered ({cols})")
-            con.execute(
-                f"INSERT INTO _rp_events_clustered SELECT {names} FROM events "
-                f"ORDER BY {CLUSTER_ORDER}"
-            )
-            con.execute("DROP TABLE events")
-            con.execute("ALTER TABLE _rp_events_clustered RENAME TO events")
-            con.execute("DELETE FROM meta WHERE key = ?", [_META_KEY])
-            con.execute("INSERT INTO meta VALUES (?, ?)", [_META_KEY, str(before["events"])])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
         con.execute("CHECKPOINT")
+    tmp = path.with_name(path.name + ".optimize")
+    spill = path.with_name(path.name + ".optimize.tmp")
+    _remove(tmp)
+    con = duckdb.connect()
+    try:
+        con.execute("SET enable_progress_bar = false")
+        # the sort spills here when memory runs short (not in the working directory)
+        con.execute(f"SET temp_directory = {_literal(spill)}")
+        con.execute(f"ATTACH {_literal(path)} AS rp_old (READ_ONLY)")
+        con.execute(f"ATTACH {_literal(tmp)} AS rp_new")
+        con.execute("COPY FROM DATABASE rp_old TO rp_new (SCHEMA)")
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM duckdb_tables() "
+                "WHERE database_name = 'rp_old' AND schema_name = 'main'"
+            ).fetchall()
+        ]
+        con.execute("BEGIN TRANSACTION")
+        for table in tables:
+            order = f" ORDER BY {CLUSTER_ORDER}" if table == "events" else ""
+            con.execute(f'INSERT INTO rp_new."{table}" SELECT * FROM rp_old."{table}"{order}')
+        n = int(con.execute("SELECT count(*) FROM rp_new.events").fetchall()[0][0])
+        con.execute("DELETE FROM rp_new.meta WHERE key = ?", [_META_KEY])
+        con.execute("INSERT INTO rp_new.meta VALUES (?, ?)", [_META_KEY, str(n)])
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT rp_new")
+        con.execute("DETACH rp_new")
+        for leftover in (_wal(tmp), _wal(path)):
+            if leftover.exists():
+                raise InputError(
+                    f"unexpected write-ahead log {leftover.name} during optimize; the store "
+                    "was left unchanged",
+                    file=str(path),
+                )
+        # Atomic: the path now names the sorted file. The old file stays attached (and
+        # locked against writers) until the rename is done.
+        os.replace(tmp, path)
+    except duckdb.Error as exc:
+        con.close()
+        _remove(tmp)
+        msg = str(exc).splitlines()[0]
+        raise InputError(
+            f"cannot optimize the store ({msg}); it was left unchanged", file=str(path)
+        ) from None
+    except BaseException:
+        con.close()
+        _remove(tmp)
+        raise
+    finally:
+        shutil.rmtree(spill, ignore_errors=True)
+    con.close()
     return {
-        "db": str(default_db_path(db)),
-        "events": before["events"],
-        "rewritten": before["events"],
-        "unclustered_before": before["unclustered_events"],
+        "db": str(path),
+        "events": n,
+        "rewritten": n,
+        "unclustered_before": n - min(before["clustered_events"], n),
     }
+
+
+def _literal(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + ".wal")
+
+
+def _remove(path: Path) -> None:
+    """Delete a (partial) store file and its write-ahead log, if present."""
+    for p in (path, _wal(path)):
+        p.unlink(missing_ok=True)

@@ -32,6 +32,7 @@ import multiprocessing as mp
 import os
 import resource
 import shutil
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -279,10 +280,6 @@ def _step_optimize(db: str, q) -> None:
 REPEATS = 3
 
 
-def _median(times: list[float]) -> float:
-    return sorted(times)[len(times) // 2]
-
-
 def _step_aggregate(db: str, q) -> None:
     from realpolitik.relations import all_dyads
 
@@ -292,7 +289,7 @@ def _step_aggregate(db: str, q) -> None:
         t = time.perf_counter()
         out = all_dyads(db, "month")
         times.append(time.perf_counter() - t)
-    q.put((_median(times), len(out), _maxrss_mb()))
+    q.put((statistics.median(times), len(out), _maxrss_mb()))
 
 
 def _step_pandas(db: str, q) -> None:
@@ -329,7 +326,7 @@ def _step_pandas(db: str, q) -> None:
         )
         times.append(time.perf_counter() - t)
         del f
-    q.put((_median(times), len(out), _maxrss_mb(), load_s))
+    q.put((statistics.median(times), len(out), _maxrss_mb(), load_s))
 
 
 def _child(target, *args):

@@ -142,20 +142,18 @@ def optimize_store(db: str | Path | None, *, force: bool = False) -> dict[str, A
         # Atomic: the path now names the sorted file. The old file stays attached (and
         # locked against writers) until the rename is done.
         os.replace(tmp, path)
-    except duckdb.Error as exc:
-        con.close()
+    except BaseException as exc:
+        con.close()  # before removing the copy, so that closing cannot write to it again
         _remove(tmp)
-        msg = str(exc).splitlines()[0]
-        raise InputError(
-            f"cannot optimize the store ({msg}); it was left unchanged", file=str(path)
-        ) from None
-    except BaseException:
-        con.close()
-        _remove(tmp)
+        if isinstance(exc, duckdb.Error):
+            msg = str(exc).splitlines()[0]
+            raise InputError(
+                f"cannot optimize the store ({msg}); it was left unchanged", file=str(path)
+            ) from None
         raise
     finally:
+        con.close()
         shutil.rmtree(spill, ignore_errors=True)
-    con.close()
     return {
         "db": str(path),
         "events": n,

@@ -17,6 +17,7 @@ import pytest
 from realpolitik.errors import InputError
 from realpolitik.relations import all_dyads
 from realpolitik.store import (
+    CLUSTER_ORDER,
     connect,
     ingest,
     optimize_store,
@@ -65,15 +66,27 @@ def _contents(db: Path) -> list[tuple]:
 
 
 def _is_clustered(db: Path) -> bool:
-    """Are the stored rows (by position) in (month, source, target, date) order?"""
+    """Are the stored rows (by position) in (month, state source, state target, date) order?"""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        keys = con.execute(
-            "SELECT date_trunc('month', date), source, target, date FROM events ORDER BY rowid"
-        ).fetchall()
+        keys = con.execute(f"SELECT {CLUSTER_ORDER} FROM events ORDER BY rowid").fetchall()
     finally:
         con.close()
     return keys == sorted(keys)
+
+
+def _state_dyad_runs(db: Path) -> tuple[int, int]:
+    """Runs of consecutive rows with one state dyad-month, and how many such groups exist."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        keys = con.execute(
+            "SELECT date_trunc('month', date), substr(source, 1, 3), substr(target, 1, 3) "
+            "FROM events ORDER BY rowid"
+        ).fetchall()
+    finally:
+        con.close()
+    runs = sum(1 for k, key in enumerate(keys) if k == 0 or key != keys[k - 1])
+    return runs, len(set(keys))
 
 
 def test_optimize_sorts_and_keeps_every_row(tmp_path):
@@ -90,6 +103,8 @@ def test_optimize_sorts_and_keeps_every_row(tmp_path):
     assert db.stat().st_size <= size  # a fresh, compact file: no freed pages left behind
     assert _contents(db) == before
     assert _is_clustered(db)
+    runs, groups = _state_dyad_runs(db)
+    assert runs == groups  # each state dyad-month is one run, sub-actors (USAGOV) included
     pd.testing.assert_frame_equal(all_dyads(db, "month"), dyads)
     info = store_info(db)
     assert info["clustered_events"] == 5000 and info["unclustered_events"] == 0
@@ -107,6 +122,17 @@ def test_appended_rows_are_counted_and_reclustered(tmp_path):
     assert rep["rewritten"] == 4000 and rep["unclustered_before"] == 1000
     assert _contents(db) == before and _is_clustered(db)
     assert optimize_store(db, force=True)["rewritten"] == 4000
+
+
+def test_rows_clustered_under_another_order_count_as_unclustered(tmp_path):
+    db = tmp_path / "s.duckdb"
+    _fill(db, 2000)
+    optimize_store(db)
+    with connect(db) as con:  # as a store optimized before the sort key was recorded
+        con.execute("DELETE FROM meta WHERE key = 'cluster_order'")
+    assert store_info(db)["unclustered_events"] == 2000
+    assert optimize_store(db)["unclustered_before"] == 2000
+    assert store_info(db)["unclustered_events"] == 0 and _is_clustered(db)
 
 
 def test_reingest_after_optimize_adds_nothing(tmp_path, write, g2line):

@@ -40,6 +40,14 @@ def test_relations_json(run_cli, icews_store):
     assert [s["period"] for s in data["series"]] == ["2018-08-01", "2018-09-01", "2018-10-01"]
 
 
+def test_relations_table_written_to_a_pipe_is_not_cut(run_cli, icews_store):
+    db, _ = icews_store("2018")
+    r = run_cli("relations", "--source", "KOR", "--target", "PRK", "--db", db)
+    assert r.exit_code == 0, r.stderr
+    assert "material_conflict_share" in r.stdout and "…" not in r.stdout
+    assert "2018-09-01" in r.stdout
+
+
 def test_relations_csv_and_plot(run_cli, icews_store, tmp_path):
     db, _ = icews_store("2018")
     png = tmp_path / "kp.png"

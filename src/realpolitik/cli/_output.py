@@ -83,7 +83,11 @@ def _fmt_cell(v: Any) -> str:
 
 
 def print_table(rows: Sequence[Mapping[str, Any]], title: str | None = None) -> None:
-    """Print flat rows as a rich table."""
+    """Print flat rows as a rich table.
+
+    On a terminal the table fits its width (rich shortens cells); written to a pipe or a file
+    it is as wide as its contents, so that no value is cut (rich would assume 80 columns).
+    """
     from rich.console import Console
     from rich.table import Table
 
@@ -97,7 +101,11 @@ def print_table(rows: Sequence[Mapping[str, Any]], title: str | None = None) -> 
         table.add_column(c)
     for r in rows:
         table.add_row(*[_fmt_cell(r.get(c, "")) for c in cols])
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:
+        wide = Console(width=100_000, file=io.StringIO())
+        console = Console(width=max(80, wide.measure(table).maximum))
+    console.print(table)
 
 
 def emit(

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from realpolitik.cli._event_options import (
+    EngineOpt,
+    EventsDbOpt,
+    Freq,
+    FreqOpt,
+    SchedulerOpt,
+    SinceOpt,
+    UntilOpt,
+    check_engine,
+)
 from realpolitik.cli._output import FormatOpt, OutputFormat, emit
 
 __all__ = ["register", "Freq"]
-
-
-class Freq(str, Enum):
-    """Period lengths."""
-
-    day = "day"
-    week = "week"
-    month = "month"
-    year = "year"
 
 
 def register(app: typer.Typer) -> None:
@@ -29,17 +29,10 @@ def register(app: typer.Typer) -> None:
     def relations(
         source: Annotated[str, typer.Option("--source", help="Source actor (code or alias).")],
         target: Annotated[str, typer.Option("--target", help="Target actor (code or alias).")],
-        freq: Annotated[Freq, typer.Option("--freq", help="Period length.")] = Freq.month,
-        since: Annotated[str | None, typer.Option("--since", help="First date.")] = None,
-        until: Annotated[str | None, typer.Option("--until", help="Last date.")] = None,
-        db: Annotated[
-            Path | None,
-            typer.Option(
-                "--db",
-                help="Store file or exported Parquet dataset directory "
-                "(default $REALPOLITIK_DB or ./realpolitik.duckdb).",
-            ),
-        ] = None,
+        freq: FreqOpt = Freq.month,
+        since: SinceOpt = None,
+        until: UntilOpt = None,
+        db: EventsDbOpt = None,
         exact: Annotated[
             bool, typer.Option("--exact", help="Match full codes (PRKMIL), not states.")
         ] = False,
@@ -49,30 +42,22 @@ def register(app: typer.Typer) -> None:
         plot: Annotated[
             Path | None, typer.Option("--plot", help="Also draw the series to this PNG.")
         ] = None,
-        engine: Annotated[
-            str, typer.Option("--engine", help="duckdb (default) or dask (Parquet --db).")
-        ] = "duckdb",
-        scheduler: Annotated[
-            str | None, typer.Option("--scheduler", help="Dask scheduler address.")
-        ] = None,
+        engine: EngineOpt = "duckdb",
+        scheduler: SchedulerOpt = None,
         fmt: FormatOpt = OutputFormat.table,
     ) -> None:
         """Counts per quad class, Goldstein sum/mean and net cooperation per period."""
-        from realpolitik.errors import InputError
         from realpolitik.relations import dyad_series
 
+        check_engine(engine, db, scheduler)
         if engine == "dask":
             frame = _dask_series(
                 db, source, target, freq.value, since, until, exact, both, scheduler
             )
-        elif engine == "duckdb":
-            if scheduler is not None:
-                raise InputError("--scheduler needs --engine dask", field="scheduler")
+        else:
             frame = dyad_series(
                 db, source, target, freq.value, since, until, exact=exact, both_directions=both
             )
-        else:
-            raise InputError(f"unknown engine {engine!r} (expected duckdb or dask)", field="engine")
         rows = frame.to_dict("records")
         if plot is not None:
             from realpolitik.relations.plot import plot_series
@@ -88,18 +73,11 @@ def register(app: typer.Typer) -> None:
         )
 
     def _dask_series(db, source, target, freq, since, until, exact, both, scheduler):
-        from realpolitik.errors import InputError
         from realpolitik.relations._source import as_date
         from realpolitik.relations.actors import normalize_actor
         from realpolitik.relations.series import series_from_aggregates
         from realpolitik.store.dask_engine import aggregate_dask
 
-        if db is None or not Path(db).is_dir():
-            raise InputError(
-                "--engine dask reads a Parquet dataset: give --db DIR (written by "
-                "'realpolitik store export')",
-                field="db",
-            )
         a, b = normalize_actor(source, exact=exact), normalize_actor(target, exact=exact)
         lo, hi = as_date(since, "since"), as_date(until, "until")
         allrows = aggregate_dask(db, freq, exact=exact, since=lo, until=hi, scheduler=scheduler)

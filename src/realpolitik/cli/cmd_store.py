@@ -52,7 +52,7 @@ def register(app: typer.Typer) -> None:
         ] = False,
         fmt: FormatOpt = OutputFormat.table,
     ) -> None:
-        """Rewrite the events clustered by month and dyad (faster aggregation; one transaction)."""
+        """Rewrite the events clustered by month and dyad (faster aggregation; crash-safe)."""
         from rich.console import Console
 
         from realpolitik.store import optimize_store

@@ -346,7 +346,14 @@ def dyad_counts(
     }
 
 
-def all_dyads(db: str | Path | None, freq: str = "month", *, exact: bool = False) -> pd.DataFrame:
+def all_dyads(
+    db: str | Path | None,
+    freq: str = "month",
+    *,
+    exact: bool = False,
+    since: Any = None,
+    until: Any = None,
+) -> pd.DataFrame:
     """Aggregates of every directed (state-level) dyad and period present in the data.
 
     Parameters
@@ -357,13 +364,18 @@ def all_dyads(db: str | Path | None, freq: str = "month", *, exact: bool = False
         Period length.
     exact
         Group by full codes.
+    since, until
+        Inclusive bounds on the event dates (a date or ``YYYY``/``YYYY-MM``/``YYYY-MM-DD``);
+        None for no bound. Periods cut by a bound hold only the events inside it.
 
     Returns
     -------
     pandas.DataFrame
-        ``period, source, target`` and the measures of :func:`add_measures`, sorted.
+        ``period, source, target`` and the measures of :func:`add_measures`, sorted; only
+        dyad-periods with at least one event.
     """
+    where = _date_where(as_date(since, "since"), as_date(until, "until"))
     with open_events(db) as (con, table):
-        sql = aggregate_sql(table, freq, by_dyad=True, exact=exact)
+        sql = aggregate_sql(table, freq, where, by_dyad=True, exact=exact)
         agg = fetch_frame(con, f"SELECT * FROM ({sql}) ORDER BY period, source, target")
     return add_measures(agg)  # Arrow date32 arrives as datetime.date objects

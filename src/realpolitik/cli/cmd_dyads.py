@@ -1,0 +1,94 @@
+"""``realpolitik dyads``: the relation measures of every directed dyad, per period."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from realpolitik.cli import _event_options as opt
+from realpolitik.cli._output import FormatOpt, OutputFormat, emit
+
+__all__ = ["register"]
+
+#: File types ``--out`` writes, by extension.
+OUT_SUFFIXES = (".csv", ".parquet")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``dyads`` command."""
+
+    @app.command("dyads")
+    def dyads(
+        freq: opt.FreqOpt = opt.Freq.month,
+        since: opt.SinceOpt = None,
+        until: opt.UntilOpt = None,
+        db: opt.EventsDbOpt = None,
+        exact: Annotated[
+            bool, typer.Option("--exact", help="Full codes (PRKMIL) as dyads, not states.")
+        ] = False,
+        out: Annotated[
+            Path | None,
+            typer.Option(
+                "--out", help="Write the rows to this .csv or .parquet file instead of stdout."
+            ),
+        ] = None,
+        engine: opt.EngineOpt = "duckdb",
+        scheduler: opt.SchedulerOpt = None,
+        fmt: FormatOpt = OutputFormat.table,
+    ) -> None:
+        """Counts, Goldstein and net cooperation of every directed dyad per period."""
+        from realpolitik.errors import InputError
+
+        if out is not None and out.suffix.lower() not in OUT_SUFFIXES:
+            raise InputError(
+                f"cannot write {out.suffix or 'a file without extension'!r} "
+                f"(expected {' or '.join(OUT_SUFFIXES)})",
+                file=str(out),
+                field="out",
+            )
+        opt.check_engine(engine, db, scheduler)
+        if engine == "dask":
+            frame = _dask_frame(db, freq.value, since, until, exact, scheduler)
+        else:
+            from realpolitik.relations import all_dyads
+
+            frame = all_dyads(db, freq.value, exact=exact, since=since, until=until)
+        summary = {
+            "freq": freq.value,
+            "exact": exact,
+            "rows": len(frame),
+            "dyads": int(frame[["source", "target"]].drop_duplicates().shape[0]),
+            "periods": int(frame["period"].nunique()),
+        }
+        if out is not None:
+            _write(frame, out)
+            emit({**summary, "out": str(out)}, fmt, title="dyads")
+            return
+        rows = frame.to_dict("records")
+        emit({**summary, "series": rows}, fmt, rows=rows, title=f"every dyad by {freq.value}")
+
+    def _dask_frame(db, freq, since, until, exact, scheduler):
+        from realpolitik.relations._source import as_date
+        from realpolitik.store.dask_engine import aggregate_dask
+
+        lo, hi = as_date(since, "since"), as_date(until, "until")
+        return aggregate_dask(db, freq, exact=exact, since=lo, until=hi, scheduler=scheduler)
+
+    def _write(frame, out: Path) -> None:
+        """Write the rows to ``out`` whole or not at all (a temporary file renamed over it)."""
+        import os
+
+        from realpolitik.errors import InputError
+
+        tmp = out.with_name(f".{out.name}.part")
+        try:
+            if out.suffix.lower() == ".parquet":
+                frame.to_parquet(tmp, index=False)
+            else:
+                frame.to_csv(tmp, index=False)
+            os.replace(tmp, out)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise InputError(f"cannot write ({exc.strerror or exc})", file=str(out)) from None

@@ -10,6 +10,7 @@ import pytest
 
 from realpolitik.errors import InputError, UnknownActorError
 from realpolitik.relations import (
+    all_dyads,
     dyad_counts,
     dyad_scores,
     dyad_series,
@@ -139,3 +140,33 @@ def test_bad_arguments(synthetic_store):
         dyad_series(db, "Atlantis", "CHN")
     with pytest.raises(InputError, match="three different"):
         triangle_over_time(db, "USA", "USA", "PRK")
+
+
+def test_partial_dates_cover_whole_months_and_years():
+    import datetime as dt
+
+    from realpolitik.relations._source import as_date
+
+    d = dt.date
+    assert as_date("2018-10", "since") == d(2018, 10, 1)
+    assert as_date("2018-10", "until", end=True) == d(2018, 10, 31)
+    assert as_date("2016-02", "until", end=True) == d(2016, 2, 29)
+    assert as_date("2018-12", "until", end=True) == d(2018, 12, 31)
+    assert as_date("2018", "until", end=True) == d(2018, 12, 31)
+    assert as_date("2018-10-05", "until", end=True) == d(2018, 10, 5)
+    for bad in ("2018-13", "18-10", "abcd", "2018/10"):
+        with pytest.raises(InputError, match="expected YYYY, YYYY-MM or YYYY-MM-DD"):
+            as_date(bad, "until", end=True)
+
+
+def test_until_a_month_includes_that_month(synthetic_store):
+    db = synthetic_store(
+        [
+            {"date": day, "source": "USA", "target": "PRK", "code": "042"}
+            for day in ("2018-09-30", "2018-10-01", "2018-10-31", "2018-11-01")
+        ]
+    )
+    s = dyad_series(db, "USA", "PRK", "month", "2018-09", "2018-10")
+    assert s["n_events"].tolist() == [1, 2]
+    assert all_dyads(db, "month", since="2018-10", until="2018-10")["n_events"].tolist() == [2]
+    assert dyad_counts(db, "USA", "PRK", "2018", "2018")["n_events"] == 4

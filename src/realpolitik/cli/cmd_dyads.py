@@ -73,7 +73,7 @@ def register(app: typer.Typer) -> None:
         from realpolitik.relations._source import as_date
         from realpolitik.store.dask_engine import aggregate_dask
 
-        lo, hi = as_date(since, "since"), as_date(until, "until")
+        lo, hi = as_date(since, "since"), as_date(until, "until", end=True)
         return aggregate_dask(db, freq, exact=exact, since=lo, until=hi, scheduler=scheduler)
 
     def _write(frame, out: Path) -> None:

@@ -79,7 +79,7 @@ def register(app: typer.Typer) -> None:
         from realpolitik.store.dask_engine import aggregate_dask
 
         a, b = normalize_actor(source, exact=exact), normalize_actor(target, exact=exact)
-        lo, hi = as_date(since, "since"), as_date(until, "until")
+        lo, hi = as_date(since, "since"), as_date(until, "until", end=True)
         allrows = aggregate_dask(db, freq, exact=exact, since=lo, until=hi, scheduler=scheduler)
         pick = (allrows.source == a) & (allrows.target == b)
         if both:

@@ -25,8 +25,13 @@ def check_freq(freq: str) -> str:
     return freq
 
 
-def as_date(value: Any, field: str) -> dt.date | None:
-    """``None``, a date, or ISO text (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) as a date."""
+def as_date(value: Any, field: str, *, end: bool = False) -> dt.date | None:
+    """``None``, a date, or ISO text (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) as a date.
+
+    A year or a month names a span of days: its first day, or with ``end`` (an inclusive
+    upper bound such as ``until``) its last day, so ``since=2018-09, until=2018-10`` covers
+    September and October whole.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -35,10 +40,15 @@ def as_date(value: Any, field: str) -> dt.date | None:
         return value
     text = str(value).strip()
     try:
-        if len(text) == 4:
-            return dt.date(int(text), 1, 1)
-        if len(text) == 7:
-            return dt.date(int(text[:4]), int(text[5:7]), 1)
+        if len(text) == 4 and text.isdigit():
+            return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
+        if len(text) == 7 and text[4] == "-":
+            year, month = int(text[:4]), int(text[5:7])
+            first = dt.date(year, month, 1)
+            if not end:
+                return first
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
         return dt.date.fromisoformat(text)
     except ValueError:
         raise InputError(

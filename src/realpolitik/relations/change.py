@@ -52,7 +52,7 @@ def period_measure(
     """
     check_measure(measure)
     x, y = normalize_actor(a), normalize_actor(b)
-    lo, hi = as_date(since, "since"), as_date(until, "until")
+    lo, hi = as_date(since, "since"), as_date(until, "until", end=True)
     if lo is None or hi is None or lo > hi:
         raise InputError(f"a period needs since <= until, got {since!r}..{until!r}", field="period")
     with open_events(db) as (con, table):

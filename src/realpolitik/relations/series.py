@@ -193,7 +193,7 @@ def _dyad_filter(
     """Normalised actors, date bounds and the SQL ``WHERE`` clause of one dyad."""
     a = normalize_actor(source, exact=exact)
     b = normalize_actor(target, exact=exact)
-    lo, hi = as_date(since, "since"), as_date(until, "until")
+    lo, hi = as_date(since, "since"), as_date(until, "until", end=True)
     direct = f"{_actor_where('source', a, exact)} AND {_actor_where('target', b, exact)}"
     if both_directions:
         back = f"{_actor_where('source', b, exact)} AND {_actor_where('target', a, exact)}"
@@ -374,7 +374,7 @@ def all_dyads(
         ``period, source, target`` and the measures of :func:`add_measures`, sorted; only
         dyad-periods with at least one event.
     """
-    where = _date_where(as_date(since, "since"), as_date(until, "until"))
+    where = _date_where(as_date(since, "since"), as_date(until, "until", end=True))
     with open_events(db) as (con, table):
         sql = aggregate_sql(table, freq, where, by_dyad=True, exact=exact)
         agg = fetch_frame(con, f"SELECT * FROM ({sql}) ORDER BY period, source, target")

@@ -116,7 +116,7 @@ def pair_aggregates(
 
 
 def _dates(since: Any, until: Any) -> tuple[Any, Any, str]:
-    lo, hi = as_date(since, "since"), as_date(until, "until")
+    lo, hi = as_date(since, "since"), as_date(until, "until", end=True)
     parts = []
     if lo is not None:
         parts.append(f"date >= DATE '{lo.isoformat()}'")

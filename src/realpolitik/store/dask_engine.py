@@ -133,7 +133,7 @@ def aggregate_dask(
             **{c: pd.Series([], dtype="int64") for c in COUNT_COLUMNS},
         }
     )
-    lo, hi = as_date(since, "since"), as_date(until, "until")
+    lo, hi = as_date(since, "since"), as_date(until, "until", end=True)
     if lo is not None:
         ddf = ddf[ddf["date"] >= pd.Timestamp(lo)]
     if hi is not None:

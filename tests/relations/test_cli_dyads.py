@@ -43,6 +43,10 @@ def test_dyads_csv_matches_all_dyads_and_closed_form(run_cli, synthetic_store):
     got = pd.read_csv(io.StringIO(r.stdout))
     assert got[["period", "source", "target"]].values.tolist() == [["2018-10-01", "CHN", "PRK"]]
 
+    r = run_cli("dyads", "--db", db, "--since", "2019", "--format", "csv")
+    assert r.exit_code == 0 and r.stdout.startswith("period,source,target,n_events")
+    assert len(r.stdout.splitlines()) == 1  # no events after 2018: the header alone
+
 
 def test_dyads_out_file_and_dask_engine(run_cli, icews_store, tmp_path):
     db, _ = icews_store("2018")

@@ -62,10 +62,18 @@ def to_jsonable(obj: Any) -> Any:
     return obj
 
 
-def write_csv(rows: Sequence[Mapping[str, Any]], out: io.TextIOBase | Any = None) -> None:
-    """Write flat rows as CSV (header from the union of keys, in first-seen order)."""
+def write_csv(
+    rows: Sequence[Mapping[str, Any]],
+    out: io.TextIOBase | Any = None,
+    *,
+    columns: Sequence[str] = (),
+) -> None:
+    """Write flat rows as CSV (header from ``columns``, then the union of keys, in order).
+
+    With ``columns`` an empty result still gets its header line.
+    """
     out = out or sys.stdout
-    cols: list[str] = []
+    cols: list[str] = list(columns)
     for r in rows:
         for k in r:
             if k not in cols:
@@ -114,6 +122,7 @@ def emit(
     *,
     rows: Sequence[Mapping[str, Any]] | None = None,
     title: str | None = None,
+    columns: Sequence[str] = (),
 ) -> None:
     """Print ``data`` as JSON, or ``rows`` (flat records) as a table or CSV.
 
@@ -128,6 +137,8 @@ def emit(
         already a list of flat mappings.
     title
         Table title.
+    columns
+        Column names of ``rows`` (so that an empty CSV still has its header).
     """
     if fmt is OutputFormat.json:
         sys.stdout.write(json.dumps(to_jsonable(data), indent=2, ensure_ascii=False) + "\n")
@@ -136,6 +147,6 @@ def emit(
     if isinstance(flat, Mapping):
         flat = [flat]
     if fmt is OutputFormat.csv:
-        write_csv(flat)
+        write_csv(flat, columns=columns)
     else:
         print_table(flat, title=title)

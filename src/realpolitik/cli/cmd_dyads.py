@@ -67,7 +67,13 @@ def register(app: typer.Typer) -> None:
             emit({**summary, "out": str(out)}, fmt, title="dyads")
             return
         rows = frame.to_dict("records")
-        emit({**summary, "series": rows}, fmt, rows=rows, title=f"every dyad by {freq.value}")
+        emit(
+            {**summary, "series": rows},
+            fmt,
+            rows=rows,
+            title=f"every dyad by {freq.value}",
+            columns=list(frame.columns),
+        )
 
     def _dask_frame(db, freq, since, until, exact, scheduler):
         from realpolitik.relations._source import as_date

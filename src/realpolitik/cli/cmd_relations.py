@@ -70,6 +70,7 @@ def register(app: typer.Typer) -> None:
             fmt,
             rows=rows,
             title=f"{a} {arrow} {b} by {freq.value}",
+            columns=list(frame.columns),
         )
 
     def _dask_series(db, source, target, freq, since, until, exact, both, scheduler):

@@ -95,6 +95,9 @@ def register(app: typer.Typer) -> None:
             else:
                 frame.to_csv(tmp, index=False)
             os.replace(tmp, out)
-        except OSError as exc:
+        except BaseException as exc:
             tmp.unlink(missing_ok=True)
-            raise InputError(f"cannot write ({exc.strerror or exc})", file=str(out)) from None
+            if isinstance(exc, OSError):
+                msg = exc.strerror or str(exc)
+                raise InputError(f"cannot write ({msg})", file=str(out)) from None
+            raise

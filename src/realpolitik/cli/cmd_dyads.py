@@ -50,7 +50,12 @@ def register(app: typer.Typer) -> None:
             )
         opt.check_engine(engine, db, scheduler)
         if engine == "dask":
-            frame = _dask_frame(db, freq.value, since, until, exact, scheduler)
+            from realpolitik.store.dask_engine import aggregate_dask
+
+            assert db is not None  # check_engine: Dask needs a dataset directory
+            frame = aggregate_dask(
+                db, freq.value, exact=exact, since=since, until=until, scheduler=scheduler
+            )
         else:
             from realpolitik.relations import all_dyads
 
@@ -74,13 +79,6 @@ def register(app: typer.Typer) -> None:
             title=f"every dyad by {freq.value}",
             columns=list(frame.columns),
         )
-
-    def _dask_frame(db, freq, since, until, exact, scheduler):
-        from realpolitik.relations._source import as_date
-        from realpolitik.store.dask_engine import aggregate_dask
-
-        lo, hi = as_date(since, "since"), as_date(until, "until", end=True)
-        return aggregate_dask(db, freq, exact=exact, since=lo, until=hi, scheduler=scheduler)
 
     def _write(frame, out: Path) -> None:
         """Write the rows to ``out`` whole or not at all (a temporary file renamed over it)."""

@@ -74,13 +74,13 @@ def register(app: typer.Typer) -> None:
         )
 
     def _dask_series(db, source, target, freq, since, until, exact, both, scheduler):
-        from realpolitik.relations._source import as_date
+        from realpolitik.relations._source import date_bounds
         from realpolitik.relations.actors import normalize_actor
         from realpolitik.relations.series import series_from_aggregates
         from realpolitik.store.dask_engine import aggregate_dask
 
         a, b = normalize_actor(source, exact=exact), normalize_actor(target, exact=exact)
-        lo, hi = as_date(since, "since"), as_date(until, "until", end=True)
+        lo, hi = date_bounds(since, until)
         allrows = aggregate_dask(db, freq, exact=exact, since=lo, until=hi, scheduler=scheduler)
         pick = (allrows.source == a) & (allrows.target == b)
         if both:

@@ -10,7 +10,15 @@ from typing import Any
 
 from realpolitik.errors import InputError
 
-__all__ = ["FREQS", "open_events", "check_freq", "as_date", "fetch_frame"]
+__all__ = [
+    "FREQS",
+    "open_events",
+    "check_freq",
+    "as_date",
+    "date_bounds",
+    "date_where",
+    "fetch_frame",
+]
 
 #: Period lengths; weeks start on Monday (ISO 8601), as DuckDB's ``date_trunc('week', ...)``.
 FREQS = ("day", "week", "month", "year")
@@ -54,6 +62,21 @@ def as_date(value: Any, field: str, *, end: bool = False) -> dt.date | None:
         raise InputError(
             f"bad date {text!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)", field=field
         ) from None
+
+
+def date_bounds(since: Any, until: Any) -> tuple[dt.date | None, dt.date | None]:
+    """Inclusive ``(first, last)`` days of a ``since``/``until`` pair (see :func:`as_date`)."""
+    return as_date(since, "since"), as_date(until, "until", end=True)
+
+
+def date_where(lo: dt.date | None, hi: dt.date | None) -> str:
+    """SQL condition keeping events with ``lo <= date <= hi`` (``TRUE`` without bounds)."""
+    parts = []
+    if lo is not None:
+        parts.append(f"date >= DATE '{lo.isoformat()}'")
+    if hi is not None:
+        parts.append(f"date <= DATE '{hi.isoformat()}'")
+    return " AND ".join(parts) or "TRUE"
 
 
 def fetch_frame(con: Any, sql: str) -> Any:

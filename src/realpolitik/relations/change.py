@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import InputError
-from realpolitik.relations._source import as_date, open_events
+from realpolitik.relations._source import date_bounds, open_events
 from realpolitik.relations.actors import normalize_actor
 from realpolitik.relations.symmetric import check_measure
 
@@ -52,7 +52,7 @@ def period_measure(
     """
     check_measure(measure)
     x, y = normalize_actor(a), normalize_actor(b)
-    lo, hi = as_date(since, "since"), as_date(until, "until", end=True)
+    lo, hi = date_bounds(since, until)
     if lo is None or hi is None or lo > hi:
         raise InputError(f"a period needs since <= until, got {since!r}..{until!r}", field="period")
     with open_events(db) as (con, table):

@@ -34,7 +34,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from realpolitik.relations._source import as_date, check_freq, fetch_frame, open_events
+from realpolitik.relations._source import (
+    check_freq,
+    date_bounds,
+    date_where,
+    fetch_frame,
+    open_events,
+)
 from realpolitik.relations.actors import normalize_actor
 
 __all__ = [
@@ -178,27 +184,18 @@ def _actor_where(column: str, code: str, exact: bool) -> str:
     return f"{column} = '{code}'" if exact else f"substr({column}, 1, 3) = '{code}'"
 
 
-def _date_where(since, until) -> str:
-    parts = []
-    if since is not None:
-        parts.append(f"date >= DATE '{since.isoformat()}'")
-    if until is not None:
-        parts.append(f"date <= DATE '{until.isoformat()}'")
-    return " AND ".join(parts) if parts else "TRUE"
-
-
 def _dyad_filter(
     source: str, target: str, since: Any, until: Any, exact: bool, both_directions: bool
 ) -> tuple[str, str, Any, Any, str]:
     """Normalised actors, date bounds and the SQL ``WHERE`` clause of one dyad."""
     a = normalize_actor(source, exact=exact)
     b = normalize_actor(target, exact=exact)
-    lo, hi = as_date(since, "since"), as_date(until, "until", end=True)
+    lo, hi = date_bounds(since, until)
     direct = f"{_actor_where('source', a, exact)} AND {_actor_where('target', b, exact)}"
     if both_directions:
         back = f"{_actor_where('source', b, exact)} AND {_actor_where('target', a, exact)}"
         direct = f"(({direct}) OR ({back}))"
-    return a, b, lo, hi, f"{direct} AND {_date_where(lo, hi)}"
+    return a, b, lo, hi, f"{direct} AND {date_where(lo, hi)}"
 
 
 def _grid(con, freq: str, lo, hi) -> pd.DataFrame:
@@ -374,7 +371,7 @@ def all_dyads(
         ``period, source, target`` and the measures of :func:`add_measures`, sorted; only
         dyad-periods with at least one event.
     """
-    where = _date_where(as_date(since, "since"), as_date(until, "until", end=True))
+    where = date_where(*date_bounds(since, until))
     with open_events(db) as (con, table):
         sql = aggregate_sql(table, freq, where, by_dyad=True, exact=exact)
         agg = fetch_frame(con, f"SELECT * FROM ({sql}) ORDER BY period, source, target")

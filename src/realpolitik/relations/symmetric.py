@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from realpolitik.errors import InputError
-from realpolitik.relations._source import as_date, check_freq, open_events
+from realpolitik.relations._source import check_freq, date_bounds, date_where, open_events
 from realpolitik.relations.actors import normalize_actor
 
 __all__ = ["MEASURES", "check_measure", "pair_aggregates", "pair_score", "dyad_scores"]
@@ -116,13 +116,8 @@ def pair_aggregates(
 
 
 def _dates(since: Any, until: Any) -> tuple[Any, Any, str]:
-    lo, hi = as_date(since, "since"), as_date(until, "until", end=True)
-    parts = []
-    if lo is not None:
-        parts.append(f"date >= DATE '{lo.isoformat()}'")
-    if hi is not None:
-        parts.append(f"date <= DATE '{hi.isoformat()}'")
-    return lo, hi, " AND ".join(parts) or "TRUE"
+    lo, hi = date_bounds(since, until)
+    return lo, hi, date_where(lo, hi)
 
 
 def dyad_scores(

@@ -116,7 +116,7 @@ def aggregate_dask(
     """
     import dask.dataframe as dd
 
-    from realpolitik.relations._source import as_date, check_freq
+    from realpolitik.relations._source import check_freq, date_bounds
     from realpolitik.relations.series import COUNT_COLUMNS, add_measures
     from realpolitik.store.parquet import dataset_glob
 
@@ -133,7 +133,7 @@ def aggregate_dask(
             **{c: pd.Series([], dtype="int64") for c in COUNT_COLUMNS},
         }
     )
-    lo, hi = as_date(since, "since"), as_date(until, "until", end=True)
+    lo, hi = date_bounds(since, until)
     if lo is not None:
         ddf = ddf[ddf["date"] >= pd.Timestamp(lo)]
     if hi is not None:

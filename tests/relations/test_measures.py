@@ -170,3 +170,33 @@ def test_until_a_month_includes_that_month(synthetic_store):
     assert s["n_events"].tolist() == [1, 2]
     assert all_dyads(db, "month", since="2018-10", until="2018-10")["n_events"].tolist() == [2]
     assert dyad_counts(db, "USA", "PRK", "2018", "2018")["n_events"] == 4
+
+
+def test_an_open_connection_is_an_event_source_and_stays_open(synthetic_store):
+    import duckdb
+
+    from realpolitik.store import connect
+
+    db = synthetic_store(ROWS)
+    with connect(db, read_only=True) as con:
+        pd.testing.assert_frame_equal(all_dyads(con, "month"), all_dyads(db, "month"))
+        pd.testing.assert_frame_equal(
+            dyad_series(con, "USA", "PRK", "month", "2017-01", "2017-04"),
+            dyad_series(db, "USA", "PRK", "month", "2017-01", "2017-04"),
+        )
+        t = triangle_over_time(con, "USA", "CHN", "PRK", "month", "2017-01-01", "2017-04-30")
+        assert t["configuration"].iloc[0] == "romantic_triangle"
+        assert dyad_scores(con, ["USA", "CHN"]).equals(dyad_scores(db, ["USA", "CHN"]))
+        # the caller's connection is still open and usable
+        assert con.execute("SELECT count(*) FROM events").fetchone() == (len(ROWS),)
+
+    empty = duckdb.connect()
+    with pytest.raises(InputError, match="no usable 'events' table") as err:
+        all_dyads(empty, "month")
+    assert err.value.field == "db"
+    empty.execute("CREATE TABLE events (date DATE, source VARCHAR)")
+    with pytest.raises(InputError, match="expected columns date, source, target"):
+        dyad_counts(empty, "USA", "CHN")
+    empty.close()
+    with pytest.raises(InputError, match="no usable 'events' table"):
+        all_dyads(empty, "month")

@@ -15,9 +15,12 @@ relation_change, period_measure
     Window-versus-baseline comparison of a pair's relations (for claim backtests).
 normalize_actor, FREQS
     Actor arguments (aliases via the actor dictionary) and period names.
+EventSource
+    What every function's ``db`` accepts: a store file, an exported Parquet dataset
+    directory, an open DuckDB connection to a store (left open), or None (default store).
 """
 
-from realpolitik.relations._source import FREQS
+from realpolitik.relations._source import FREQS, EventSource
 from realpolitik.relations.actors import normalize_actor
 from realpolitik.relations.change import period_measure, relation_change
 from realpolitik.relations.series import add_measures, all_dyads, dyad_counts, dyad_series
@@ -38,4 +41,5 @@ __all__ = [
     "period_measure",
     "normalize_actor",
     "FREQS",
+    "EventSource",
 ]

@@ -6,11 +6,20 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from realpolitik.errors import InputError
 
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+#: Where relation measures read events from: a store file, a Parquet dataset directory,
+#: an open DuckDB connection to a store (kept open by the caller), or None for the default
+#: store (:func:`realpolitik.store.default_db_path`).
+EventSource: TypeAlias = "str | Path | DuckDBPyConnection | None"
+
 __all__ = [
+    "EventSource",
     "FREQS",
     "open_events",
     "check_freq",
@@ -84,26 +93,52 @@ def fetch_frame(con: Any, sql: str) -> Any:
     return con.sql(sql).to_arrow_table().to_pandas()
 
 
+#: Columns the relation measures read; an open connection must offer them in ``events``.
+_NEEDED = "date, source, target, quad_class, goldstein"
+
+
 @contextmanager
-def open_events(db: str | Path | None) -> Iterator[tuple[Any, str]]:
+def open_events(db: EventSource) -> Iterator[tuple[Any, str]]:
     """Open an event source read-only; yield ``(connection, SQL table expression)``.
 
     Parameters
     ----------
     db
-        A store file (see :func:`realpolitik.store.default_db_path`) or a directory holding
-        a Parquet dataset written by :func:`realpolitik.store.export_parquet`.
+        A store file (see :func:`realpolitik.store.default_db_path`), a directory holding
+        a Parquet dataset written by :func:`realpolitik.store.export_parquet`, or an open
+        DuckDB connection whose ``events`` table (or view) has the store's columns. A
+        connection is used as it is and left open: a caller that runs many queries keeps
+        the store's blocks in DuckDB's buffer pool instead of reading them again for each
+        one (at 50M rows reopening costs about a quarter of an aggregation, see
+        ``docs/perf-store.md``).
 
     Yields
     ------
     tuple
         The DuckDB connection and the expression to select events from.
+
+    Raises
+    ------
+    InputError
+        A connection that is closed or has no ``events`` with those columns.
     """
     import duckdb
 
     from realpolitik.store.eventstore import connect
     from realpolitik.store.parquet import dataset_glob
 
+    if isinstance(db, duckdb.DuckDBPyConnection):
+        try:
+            db.execute(f"SELECT {_NEEDED} FROM events LIMIT 0")
+        except duckdb.Error as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise InputError(
+                f"the DuckDB connection given as the event source has no usable 'events' "
+                f"table (expected columns {_NEEDED}): {first}",
+                field="db",
+            ) from None
+        yield db, "events"
+        return
     if db is not None and Path(db).is_dir():
         glob = dataset_glob(db)
         con = duckdb.connect()

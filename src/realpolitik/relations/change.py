@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from realpolitik.errors import InputError
-from realpolitik.relations._source import date_bounds, open_events
+from realpolitik.relations._source import EventSource, date_bounds, open_events
 from realpolitik.relations.actors import normalize_actor
 from realpolitik.relations.symmetric import check_measure
 
@@ -29,14 +28,15 @@ __all__ = ["relation_change", "period_measure"]
 
 
 def period_measure(
-    db: str | Path | None, a: str, b: str, since: Any, until: Any, measure: str = "net_coop"
+    db: EventSource, a: str, b: str, since: Any, until: Any, measure: str = "net_coop"
 ) -> dict[str, Any]:
     """The pooled measure of the pair ``(a, b)`` over ``[since, until]`` with its standard error.
 
     Parameters
     ----------
     db
-        Store file or Parquet dataset directory.
+        Event source: a store file, an exported Parquet dataset directory or an open
+        DuckDB connection to a store (:data:`realpolitik.relations.EventSource`).
     a, b
         Actors (state level).
     since, until
@@ -89,7 +89,7 @@ def period_measure(
 
 
 def relation_change(
-    db: str | Path | None,
+    db: EventSource,
     a: str,
     b: str,
     window: Sequence[Any],
@@ -102,7 +102,8 @@ def relation_change(
     Parameters
     ----------
     db
-        Store file or Parquet dataset directory.
+        Event source: a store file, an exported Parquet dataset directory or an open
+        DuckDB connection to a store (:data:`realpolitik.relations.EventSource`).
     a, b
         Actors.
     window, baseline

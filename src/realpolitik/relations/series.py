@@ -28,13 +28,13 @@ Codebook* V1.03, field ``QuadClass`` (the four classes; after Duval & Thompson 1
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from realpolitik.relations._source import (
+    EventSource,
     check_freq,
     date_bounds,
     date_where,
@@ -207,7 +207,7 @@ def _grid(con, freq: str, lo, hi) -> pd.DataFrame:
 
 
 def dyad_series(
-    db: str | Path | None,
+    db: EventSource,
     source: str,
     target: str,
     freq: str = "month",
@@ -222,7 +222,8 @@ def dyad_series(
     Parameters
     ----------
     db
-        Store file or exported Parquet dataset directory.
+        Event source: a store file, an exported Parquet dataset directory or an open
+        DuckDB connection to a store (:data:`realpolitik.relations.EventSource`).
     source, target
         Actors (codes or aliases, see :func:`realpolitik.relations.actors.normalize_actor`).
     freq
@@ -297,7 +298,7 @@ def series_from_aggregates(
 
 
 def dyad_counts(
-    db: str | Path | None,
+    db: EventSource,
     a: str,
     b: str,
     since: Any = None,
@@ -311,7 +312,8 @@ def dyad_counts(
     Parameters
     ----------
     db
-        Store file or Parquet dataset directory.
+        Event source: a store file, an exported Parquet dataset directory or an open
+        DuckDB connection to a store (:data:`realpolitik.relations.EventSource`).
     a, b
         Actors (source and target).
     since, until
@@ -344,7 +346,7 @@ def dyad_counts(
 
 
 def all_dyads(
-    db: str | Path | None,
+    db: EventSource,
     freq: str = "month",
     *,
     exact: bool = False,
@@ -356,7 +358,8 @@ def all_dyads(
     Parameters
     ----------
     db
-        Store file or Parquet dataset directory.
+        Event source: a store file, an exported Parquet dataset directory or an open
+        DuckDB connection to a store (:data:`realpolitik.relations.EventSource`).
     freq
         Period length.
     exact

@@ -14,12 +14,12 @@ sign that flips with single reports).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from realpolitik.errors import InputError
+from realpolitik.relations._source import EventSource
 from realpolitik.relations.symmetric import dyad_scores
 
 __all__ = ["signed_graph_window", "DEFAULT_THRESHOLD", "DEFAULT_MIN_EVENTS"]
@@ -29,7 +29,7 @@ DEFAULT_MIN_EVENTS = 5
 
 
 def signed_graph_window(
-    db: str | Path | None,
+    db: EventSource,
     actors: Sequence[str],
     since: Any = None,
     until: Any = None,
@@ -44,7 +44,8 @@ def signed_graph_window(
     Parameters
     ----------
     db
-        Store file or Parquet dataset directory.
+        Event source: a store file, an exported Parquet dataset directory or an open
+        DuckDB connection to a store (:data:`realpolitik.relations.EventSource`).
     actors
         The nodes (codes or aliases; state level), in order.
     since, until

@@ -22,14 +22,19 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from realpolitik.errors import InputError
-from realpolitik.relations._source import check_freq, date_bounds, date_where, open_events
+from realpolitik.relations._source import (
+    EventSource,
+    check_freq,
+    date_bounds,
+    date_where,
+    open_events,
+)
 from realpolitik.relations.actors import normalize_actor
 
 __all__ = ["MEASURES", "check_measure", "pair_aggregates", "pair_score", "dyad_scores"]
@@ -121,7 +126,7 @@ def _dates(since: Any, until: Any) -> tuple[Any, Any, str]:
 
 
 def dyad_scores(
-    db: str | Path | None,
+    db: EventSource,
     actors: Sequence[str],
     since: Any = None,
     until: Any = None,
@@ -133,7 +138,8 @@ def dyad_scores(
     Parameters
     ----------
     db
-        Store file or Parquet dataset directory.
+        Event source: a store file, an exported Parquet dataset directory or an open
+        DuckDB connection to a store (:data:`realpolitik.relations.EventSource`).
     actors
         Two or more actors (codes or aliases; state level).
     since, until

@@ -14,13 +14,12 @@ Dittmer, L. (1981). The strategic triangle: an elementary game-theoretical analy
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from realpolitik.errors import InputError
-from realpolitik.relations._source import check_freq, open_events
+from realpolitik.relations._source import EventSource, check_freq, open_events
 from realpolitik.relations.actors import normalize_actor
 from realpolitik.relations.series import _grid
 from realpolitik.relations.symmetric import _dates, check_measure, pair_aggregates, pair_score
@@ -29,7 +28,7 @@ __all__ = ["triangle_over_time"]
 
 
 def triangle_over_time(
-    db: str | Path | None,
+    db: EventSource,
     a: str,
     b: str,
     c: str,
@@ -45,7 +44,8 @@ def triangle_over_time(
     Parameters
     ----------
     db
-        Store file or Parquet dataset directory.
+        Event source: a store file, an exported Parquet dataset directory or an open
+        DuckDB connection to a store (:data:`realpolitik.relations.EventSource`).
     a, b, c
         The three actors (codes or aliases; state level).
     freq

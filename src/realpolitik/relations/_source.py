@@ -109,8 +109,8 @@ def open_events(db: EventSource) -> Iterator[tuple[Any, str]]:
         DuckDB connection whose ``events`` table (or view) has the store's columns. A
         connection is used as it is and left open: a caller that runs many queries keeps
         the store's blocks in DuckDB's buffer pool instead of reading them again for each
-        one (at 50M rows reopening costs about a quarter of an aggregation, see
-        ``docs/perf-store.md``).
+        one (at 50M rows reopening cost 0.1-0.8 s of a 1.1-2.5 s aggregation in the
+        benchmark, see ``docs/perf-store.md``).
 
     Yields
     ------

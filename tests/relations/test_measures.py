@@ -200,3 +200,21 @@ def test_an_open_connection_is_an_event_source_and_stays_open(synthetic_store):
     empty.close()
     with pytest.raises(InputError, match="no usable 'events' table"):
         all_dyads(empty, "month")
+
+
+def test_counts_reach_pandas_as_int64(synthetic_store):
+    """Counts stay 64-bit integers on the way out (a HUGEINT would arrive as Decimal objects)."""
+    from realpolitik.relations._source import fetch_frame
+    from realpolitik.relations.series import COUNT_COLUMNS, aggregate_sql
+    from realpolitik.relations.symmetric import pair_aggregates
+    from realpolitik.store import connect
+
+    db = synthetic_store(ROWS)
+    counts = [c for c in COUNT_COLUMNS if c != "goldstein_tenths"] + ["net_coop"]
+    for frame in (all_dyads(db, "month"), dyad_series(db, "USA", "CHN", "month")):
+        assert {c: str(frame[c].dtype) for c in counts} == dict.fromkeys(counts, "int64")
+    with connect(db, read_only=True) as con:
+        pairs = pair_aggregates(con, "events", ["USA", "CHN", "PRK"], freq="month")
+        raw = fetch_frame(con, aggregate_sql("events", "month", by_dyad=True))
+    assert {str(raw[c].dtype) for c in COUNT_COLUMNS} == {"int64"}
+    assert {str(pairs[c].dtype) for c in ("n_events", "n_coop", "n_conflict")} == {"int64"}

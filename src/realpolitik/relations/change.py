@@ -58,8 +58,8 @@ def period_measure(
     with open_events(db) as (con, table):
         n, coop, conf, s1, s2 = con.execute(
             f"""
-            SELECT count(*), count_if(quad_class IN (1, 2)),
-                   count_if(quad_class IN (3, 4)),
+            SELECT count(*), CAST(count_if(quad_class IN (1, 2)) AS BIGINT),
+                   CAST(count_if(quad_class IN (3, 4)) AS BIGINT),
                    coalesce(sum(goldstein), 0), coalesce(sum(goldstein * goldstein), 0)
             FROM {table}
             WHERE ((substr(source, 1, 3) = ? AND substr(target, 1, 3) = ?)

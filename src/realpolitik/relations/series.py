@@ -115,17 +115,18 @@ def aggregate_sql(
         # Months and years are grouped by an integer key (cheaper than date_trunc per row)
         # and turned back into the period's first day once per group. The quad counts use
         # count_if, not count(*) FILTER (...): same values (NULL counts in neither), 15-20 %
-        # less time on a clustered 50M store (docs/perf-store.md).
+        # less time on a clustered 50M store (docs/perf-store.md). count_if returns HUGEINT,
+        # which reaches pandas as Python Decimal objects: cast back to BIGINT per group.
         default = (f"CAST(date_trunc('{freq}', date) AS DATE)", "_k")
         key, period = _PERIOD_KEYS.get(freq, default)
     return f"""
         SELECT {period} AS period, * EXCLUDE (_k) FROM (
         SELECT {key} AS _k, {dyad}
             count(*) AS n_events,
-            count_if(quad_class = 1) AS n_verbal_coop,
-            count_if(quad_class = 2) AS n_material_coop,
-            count_if(quad_class = 3) AS n_verbal_conflict,
-            count_if(quad_class = 4) AS n_material_conflict,
+            CAST(count_if(quad_class = 1) AS BIGINT) AS n_verbal_coop,
+            CAST(count_if(quad_class = 2) AS BIGINT) AS n_material_coop,
+            CAST(count_if(quad_class = 3) AS BIGINT) AS n_verbal_conflict,
+            CAST(count_if(quad_class = 4) AS BIGINT) AS n_material_conflict,
             CAST(sum(CAST(goldstein * 10 AS BIGINT)) AS BIGINT) AS goldstein_tenths
         FROM {table} WHERE {where} {"GROUP BY " + group if group else ""})
     """

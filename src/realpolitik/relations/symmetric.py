@@ -109,8 +109,8 @@ def pair_aggregates(
             least(substr(source, 1, 3), substr(target, 1, 3)) AS a,
             greatest(substr(source, 1, 3), substr(target, 1, 3)) AS b,
             count(*) AS n_events,
-            count_if(quad_class IN (1, 2)) AS n_coop,
-            count_if(quad_class IN (3, 4)) AS n_conflict,
+            CAST(count_if(quad_class IN (1, 2)) AS BIGINT) AS n_coop,
+            CAST(count_if(quad_class IN (3, 4)) AS BIGINT) AS n_conflict,
             CAST(sum(CAST(goldstein * 10 AS BIGINT)) AS BIGINT) AS goldstein_tenths
         FROM {table}
         WHERE substr(source, 1, 3) IN ({codes}) AND substr(target, 1, 3) IN ({codes})

@@ -21,6 +21,7 @@ EventSource: TypeAlias = "str | Path | DuckDBPyConnection | None"
 __all__ = [
     "EventSource",
     "FREQS",
+    "MEASURED_COLUMNS",
     "open_events",
     "check_freq",
     "as_date",
@@ -93,8 +94,9 @@ def fetch_frame(con: Any, sql: str) -> Any:
     return con.sql(sql).to_arrow_table().to_pandas()
 
 
-#: Columns the relation measures read; an open connection must offer them in ``events``.
-_NEEDED = "date, source, target, quad_class, goldstein"
+#: Columns the relation measures read (an open connection must offer them in ``events``;
+#: the Dask engine loads only these).
+MEASURED_COLUMNS = ("date", "source", "target", "quad_class", "goldstein")
 
 
 @contextmanager
@@ -128,13 +130,14 @@ def open_events(db: EventSource) -> Iterator[tuple[Any, str]]:
     from realpolitik.store.parquet import dataset_glob
 
     if isinstance(db, duckdb.DuckDBPyConnection):
+        needed = ", ".join(MEASURED_COLUMNS)
         try:
-            db.execute(f"SELECT {_NEEDED} FROM events LIMIT 0")
+            db.execute(f"SELECT {needed} FROM events LIMIT 0")
         except duckdb.Error as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            first = (str(exc).splitlines() or [type(exc).__name__])[0]
             raise InputError(
                 f"the DuckDB connection given as the event source has no usable 'events' "
-                f"table (expected columns {_NEEDED}): {first}",
+                f"table (expected columns {needed}): {first}",
                 field="db",
             ) from None
         yield db, "events"

@@ -116,15 +116,13 @@ def aggregate_dask(
     """
     import dask.dataframe as dd
 
-    from realpolitik.relations._source import check_freq, date_bounds
+    from realpolitik.relations._source import MEASURED_COLUMNS, check_freq, date_bounds
     from realpolitik.relations.series import COUNT_COLUMNS, add_measures
     from realpolitik.store.parquet import dataset_glob
 
     check_freq(freq)
     dataset_glob(dataset)  # validates the directory
-    ddf = dd.read_parquet(
-        str(dataset), columns=["date", "source", "target", "quad_class", "goldstein"]
-    )
+    ddf = dd.read_parquet(str(dataset), columns=list(MEASURED_COLUMNS))
     meta = pd.DataFrame(
         {
             "period": pd.Series([], dtype="datetime64[ns]"),

@@ -17,9 +17,10 @@ child process so that peak memory (max RSS) is per step:
   50M rows < 15 s), timed twice: opening the store file on each call (as the CLI does) and
   on a store held open (an open connection passed as the event source, as a notebook or a
   server does, so DuckDB's buffer pool holds the columns); and the same aggregation in
-  pandas on an in-memory frame (groupby), with both ratios (target >= 10x); the time pandas
-  needs to load that frame from the store is reported too, with the end-to-end ratio (both
-  sides reading the store);
+  pandas on an in-memory frame (groupby on the same integer month key and state prefixes;
+  its group count and totals are checked equal to DuckDB's), with both ratios (target
+  >= 10x); the time pandas needs to load that frame from the store is reported too, with
+  the end-to-end ratio (both sides reading the store);
 * both on the store as ingested (days in order, dyads shuffled within a day) and again after
   ``realpolitik store optimize`` (:func:`realpolitik.store.optimize_store`) has clustered the
   rows by month and dyad; the rewrite's own time and memory are reported. pandas gets the
@@ -304,7 +305,12 @@ def _step_aggregate(db: str, q) -> None:
             again = all_dyads(con, "month")
             held.append(time.perf_counter() - t)
     assert again.equals(out)
-    q.put((statistics.median(times), len(out), _maxrss_mb(), statistics.median(held)))
+    # Totals to check against pandas' result: the same aggregation, not just as many groups.
+    counts = ("n_events", "n_verbal_coop", "n_material_coop")
+    counts += ("n_verbal_conflict", "n_material_conflict")
+    totals = tuple(int(out[c].sum()) for c in counts)
+    totals += (int((out["goldstein_sum"] * 10).round().astype("int64").sum()),)
+    q.put((statistics.median(times), len(out), _maxrss_mb(), statistics.median(held), totals))
 
 
 def _step_pandas(db: str, q) -> None:
@@ -326,9 +332,14 @@ def _step_pandas(db: str, q) -> None:
     times = []
     for _ in range(REPEATS):
         t = time.perf_counter()
+        # The integer month key DuckDB groups by (``year * 12 + month - 1``), not pandas'
+        # idiomatic ``dt.to_period("M")``: at 50M rows the Period keys made pandas about
+        # 11 % slower (interleaved, docs/perf-store.md), and a baseline slowed by its idiom
+        # would flatter the ratio.
+        date = frame["date"].dt
         f = pd.DataFrame(
             {
-                "period": frame["date"].dt.to_period("M"),
+                "period": date.year * 12 + date.month - 1,
                 "source": frame["source"].str.slice(0, 3),
                 "target": frame["target"].str.slice(0, 3),
                 "q": frame["quad_class"],
@@ -347,7 +358,8 @@ def _step_pandas(db: str, q) -> None:
         )
         times.append(time.perf_counter() - t)
         del f
-    q.put((statistics.median(times), len(out), _maxrss_mb(), load_s))
+    totals = tuple(int(out[c].sum()) for c in ("n_events", "q1", "q2", "q3", "q4", "g"))
+    q.put((statistics.median(times), len(out), _maxrss_mb(), load_s, totals))
 
 
 def _child(target, *args):
@@ -421,9 +433,9 @@ def run_size(n: int, work: Path, text: bool, ingest: bool = True) -> dict:
             dt_opt, rewritten, rss_opt = _child(_step_optimize, str(db))
             assert rewritten == n, (rewritten, n)
             out.update(optimize_s=dt_opt, optimize_rss_mb=rss_opt)
-        dt_agg, groups, rss_agg, dt_held = _child(_step_aggregate, str(db))
-        dt_pd, groups_pd, rss_pd, load_pd = _child(_step_pandas, str(db))
-        assert groups == groups_pd, (groups, groups_pd)
+        dt_agg, groups, rss_agg, dt_held, totals = _child(_step_aggregate, str(db))
+        dt_pd, groups_pd, rss_pd, load_pd, totals_pd = _child(_step_pandas, str(db))
+        assert (groups, totals) == (groups_pd, totals_pd), (groups, totals, groups_pd, totals_pd)
         out.update(
             {
                 f"aggregate{layout}_s": dt_agg,

@@ -56,6 +56,30 @@ def test_ingest_twice_adds_nothing(tmp_path, write, g2line):
     assert _counts(db)[:2] == first[:2] == (10, 1)
 
 
+def test_wrong_format_rejections_are_replaced_by_the_right_reading(tmp_path, write, g2line):
+    # A GDELT 2.0 file first ingested as ICEWS: every line is rejected as not ICEWS. Read
+    # again as gdelt2, the good lines' old rejections go and the bad line's reason is the
+    # GDELT one, recorded as new (it was not on record under that reason and format).
+    lines = [g2line(GLOBALEVENTID=str(i)) for i in range(1, 6)] + [g2line()[:30]]
+    p = write("a.export.CSV", lines)
+    db = tmp_path / "s.duckdb"
+    (wrong,) = ingest(db, [p], "icews")
+    assert (wrong.added, wrong.rejected) == (0, 6)
+    (right,) = ingest(db, [p], "gdelt2")
+    assert (right.added, right.rejected, right.rejected_new) == (5, 1, 1)
+    rows = rejected_rows(db)
+    assert len(rows) == 1
+    assert rows[0]["format"] == "gdelt2" and "columns" in rows[0]["reason"]
+    (again,) = ingest(db, [p], "gdelt2")
+    assert (again.added, again.rejected, again.rejected_new) == (0, 1, 0)
+    assert _counts(db)[:2] == (5, 1)
+
+
+def test_a_directory_is_named_as_such(tmp_path):
+    with pytest.raises(InputError, match="a directory, not a file"):
+        ingest(tmp_path / "s.duckdb", [tmp_path], "gdelt2")
+
+
 def test_dedupe_key_and_content_hash(tmp_path, write, g2line):
     db = tmp_path / "s.duckdb"
     # same dedupe key (day, source, target, code, doc id) in another file -> duplicate

@@ -58,9 +58,16 @@ def test_bad_rows_are_rejected_with_reasons_and_no_good_row_is_lost(write, g2lin
         g2line(GLOBALEVENTID="92", SQLDATE="20180931"),  # no such day
         g2line(GLOBALEVENTID="93", SQLDATE="2018091"),  # too short
         g2line(GLOBALEVENTID="94", EventCode="999"),  # unknown code
-        g2line(GLOBALEVENTID="95", Actor1CountryCode="", Actor1Code=""),  # empty actor
+        g2line(  # no actor 1 at all: a one-sided event
+            GLOBALEVENTID="95",
+            Actor1CountryCode="",
+            Actor1Code="",
+            Actor1Name="",
+            Actor1Type1Code="",
+        ),
         g2line(GLOBALEVENTID="96", Actor2CountryCode="XYZ"),  # unknown actor code
-        g2line(GLOBALEVENTID="97", ActionGeo_CountryCode="QQ"),  # unknown FIPS code
+        g2line(GLOBALEVENTID="97", EventCode="20"),  # 020 with its leading zero lost
+        g2line(GLOBALEVENTID="98", Actor1CountryCode="", Actor1Type1Code="GOV"),  # no country
         "",  # blank line
     ]
     lines = good[:2] + bad + good[2:]
@@ -74,10 +81,31 @@ def test_bad_rows_are_rejected_with_reasons_and_no_good_row_is_lost(write, g2lin
     assert 'bad date "20180931"' in reasons[5] and "SQLDATE" in reasons[5]
     assert 'bad date "2018091"' in reasons[6]
     assert 'unknown CAMEO event code "999"' in reasons[7]
-    assert "empty actor" in reasons[8]
+    assert reasons[8] == "no source actor (a one-sided event; the store keeps dyadic events)"
     assert 'unknown actor country code "XYZ"' in reasons[9]
-    assert 'unknown FIPS 10-4 country code "QQ"' in reasons[10]
-    assert reasons[11] == "blank line"
+    assert 'CAMEO event code "20" in field EventCode is not 3 or 4 digits' in reasons[10]
+    assert 'source actor has no country or known-group code (role "GOV"' in reasons[11]
+    assert reasons[12] == "blank line"
+
+
+def test_an_unknown_location_code_keeps_the_event(write, g2line):
+    # The location is optional: a FIPS code missing from the table leaves it unknown.
+    lines = [
+        g2line(GLOBALEVENTID="1", ActionGeo_CountryCode="QQ"),
+        g2line(GLOBALEVENTID="2", ActionGeo_CountryCode="KN"),
+    ]
+    r = read_events(write("geo.csv", lines), "gdelt2")
+    assert r.rejected.empty
+    ev = r.events.sort_values("line")
+    assert ev["action_country"].isna().tolist() == [True, False]
+    assert ev["action_country"].tolist()[1] == "PRK"
+
+
+def test_gdelt_city_code_bag_is_iraq(write, g2line):
+    r = read_events(
+        write("bag.csv", [g2line(Actor1CountryCode="BAG", Actor1Type1Code="")]), "gdelt2"
+    )
+    assert r.rejected.empty and r.events["source"].tolist() == ["IRQ"]
 
 
 def test_gdelt1_accepts_57_and_58_columns(write, g1line):

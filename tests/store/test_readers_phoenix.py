@@ -21,3 +21,17 @@ def test_phoenix_layout_and_mapping(write, pxline):
     reasons = r.rejected.set_index("line")["reason"]
     assert "bad date" in reasons[3] and "YYYYMMDD" in reasons[3]
     assert "unknown CAMEO event code" in reasons[4]
+
+
+def test_phoenix_unknown_entity_and_failed_geolocation(write, pxline):
+    lines = [
+        pxline(EventID="p1", CountryCode="NA"),  # the geocoder found no country
+        pxline(EventID="p2", SourceActorFull="---REB", SourceActorEntity="---"),
+        pxline(EventID="p3", EventCode="36"),  # 036 read as a number somewhere upstream
+    ]
+    r = read_events(write("events.full.20170301.txt", lines), "phoenix")
+    assert r.events["doc_id"].tolist() == ["p1"]
+    assert r.events["action_country"].isna().all()
+    reasons = r.rejected.set_index("line")["reason"]
+    assert 'source actor has no country or known-group code (role "GOV"' in reasons[2]
+    assert "is not 3 or 4 digits" in reasons[3]

@@ -4,7 +4,8 @@ Ingestion is transactional and idempotent. Each file is parsed into a temporary 
 table and then, in the same transaction, its good rows are appended to ``events`` unless an
 event with the same dedupe key ``(date, source, target, code, doc_id)`` or the same content
 hash (``row_hash``, MD5 of the source row) is already stored; its bad rows go to
-``rejected`` with file, line and reason (again only once). The transaction commits after the
+``rejected`` with file, line and reason (again only once: a line read again replaces its
+earlier record, which is dropped when the line now parses). The transaction commits after the
 whole file, so a process killed mid-ingest leaves the store exactly as it was before that
 file, and re-ingesting a file adds nothing.
 """
@@ -354,7 +355,8 @@ def ingest_file(
     p = Path(path)
     reader = get_reader(fmt)
     if not p.is_file():
-        raise InputError("no such file", file=str(p))
+        what = "a directory, not a file" if p.is_dir() else "no such file"
+        raise InputError(what, file=str(p))
     con.execute("BEGIN TRANSACTION")
     try:
         create_parsed_table(con)
@@ -433,18 +435,7 @@ def _commit_parsed(con, p: Path, fmt: str, n: int) -> IngestReport:
     )
     # realpolitik's own files hash their normalised fields, the key among them
     added = dedupe_insert(con, PARSED_TABLE, stats, content_fixes_key=fmt == "events")
-    rej_new = 0
-    if bad:
-        rej_new = con.execute(
-            f"""
-            INSERT INTO rejected
-            SELECT ?, ?, ?, p.line, p.reason, p.raw, md5(coalesce(p.raw, '')) FROM {PARSED_TABLE} p
-            WHERE p.reason IS NOT NULL AND NOT EXISTS (
-                SELECT 1 FROM rejected r WHERE r.file = ? AND r.line = p.line
-                  AND r.raw_hash = md5(coalesce(p.raw, '')))
-            """,
-            [ingest_id, file_key, fmt, file_key],
-        ).fetchall()[0][0]
+    rej_new = _record_rejections(con, file_key, fmt, ingest_id, bad)
     con.execute(
         "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -471,6 +462,51 @@ def _commit_parsed(con, p: Path, fmt: str, n: int) -> IngestReport:
         rejected_new=int(rej_new),
         reasons={str(k): int(v) for k, v in reasons.items()},
     )
+
+
+#: Identity of a staged row's source content: its raw line, or for Parquet rows (which have
+#: no raw text) the row number, as the rejected table records it.
+_ROW_CONTENT = "md5(coalesce(p.raw, '(row ' || p.line || ')'))"
+
+
+def _record_rejections(con, file_key: str, fmt: str, ingest_id: int, bad: int) -> int:
+    """Record the staged file's rejected rows; return how many were not recorded before.
+
+    A file's rejected rows describe its latest reading. A line read again with the same
+    content replaces what an earlier ingest recorded for it: its rejection is dropped when the
+    line now parses (say after a mapping was added, or when the first attempt used the wrong
+    ``--format``) and re-recorded with the new reason and format when it still fails. Lines
+    whose content changed since (the file was replaced) keep their record. Counted as new are
+    the rejections whose line, content, reason and format were not on record.
+    """
+    from realpolitik.events.readers._pipeline import PARSED_TABLE
+
+    prior = con.execute("SELECT count(*) FROM rejected WHERE file = ?", [file_key]).fetchall()
+    known = 0
+    if prior[0][0]:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _rp_lines AS "
+            f"SELECT p.line, p.reason, {_ROW_CONTENT} AS raw_hash FROM {PARSED_TABLE} p"
+        )
+        known = con.execute(
+            "SELECT count(*) FROM rejected r JOIN _rp_lines c ON c.line = r.line "
+            "AND c.raw_hash = r.raw_hash AND c.reason = r.reason "
+            "WHERE r.file = ? AND r.format = ?",
+            [file_key, fmt],
+        ).fetchall()[0][0]
+        con.execute(
+            "DELETE FROM rejected r WHERE r.file = ? AND EXISTS (SELECT 1 FROM _rp_lines c "
+            "WHERE c.line = r.line AND c.raw_hash = r.raw_hash)",
+            [file_key],
+        )
+        con.execute("DROP TABLE _rp_lines")
+    if bad:
+        con.execute(
+            f"INSERT INTO rejected SELECT ?, ?, ?, p.line, p.reason, p.raw, {_ROW_CONTENT} "
+            f"FROM {PARSED_TABLE} p WHERE p.reason IS NOT NULL",
+            [ingest_id, file_key, fmt],
+        )
+    return int(bad - known)
 
 
 def ingest(

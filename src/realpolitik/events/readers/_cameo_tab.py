@@ -107,7 +107,8 @@ def _hint_sql(expected: str) -> str:
 
 def _actor_sql(country: int, group: int, role: int, name: int, side: str) -> tuple[str, str]:
     """(code expression, reason expression) of one actor; joins alias ``{side}c`` on _rp_cc."""
-    cc = f"nullif(trim(f[{country}]), '')"
+    # Phoenix writes "---" for an unknown entity: the same as an empty field
+    cc = f"nullif(nullif(trim(f[{country}]), ''), '---')"
     grp = f"nullif(trim(f[{group}]), '')" if group else "NULL"
     rl = f"coalesce(trim(f[{role}]), '')" if role else "''"
     non_state = ", ".join(f"'{p}'" for p in NON_STATE_ENTITIES)
@@ -118,9 +119,16 @@ def _actor_sql(country: int, group: int, role: int, name: int, side: str) -> tup
         f"WHEN {side}c.iso3 IS NOT NULL THEN {side}c.iso3 || {rl} "
         f"WHEN {cc} IN ({non_state}) THEN coalesce(nullif(trim(f[{name}]), ''), {cc}) END"
     )
+    # Rows without a state or organisation on a side are well formed but not dyadic: they are
+    # recorded as rejected with what they lack, not as malformed.
+    nm = f"coalesce(trim(f[{name}]), '')"
     reason = (
-        f"CASE WHEN {cc} IS NULL AND {grp} IS NULL THEN 'empty actor: {side} has no country "
-        f"or group code' WHEN {cc} IS NOT NULL AND {side}c.iso3 IS NULL AND {cc} NOT IN "
+        f"CASE WHEN {cc} IS NULL AND {grp} IS NULL AND {rl} = '' AND {nm} = '' THEN "
+        f"'no {side} actor (a one-sided event; the store keeps dyadic events)' "
+        f"WHEN {cc} IS NULL AND {grp} IS NULL THEN format('{side} actor has no country or "
+        f'known-group code (role "{{}}", name "{{}}"); the store keeps events between '
+        f"states or organisations', {rl}, {nm}) "
+        f"WHEN {cc} IS NOT NULL AND {side}c.iso3 IS NULL AND {cc} NOT IN "
         f'({non_state}) THEN format(\'unknown actor country code "{{}}" for {side} '
         f"(expected ISO3 or a CAMEO country/region code)', {cc}) END"
     )
@@ -133,19 +141,16 @@ def _sql(layout: TabLayout, batch: str) -> str:
     tgt_code, tgt_reason = _actor_sql(L.tgt_country, L.tgt_group, L.tgt_role, L.tgt_name, "target")
     counts = ", ".join(str(n) for n in L.ncols)
     expected = " or ".join(str(n) for n in L.ncols)
+    # The location is optional: a code the tables do not know (GDELT's FIPS table lacks it,
+    # Phoenix's geocoder wrote "NA" for a failed lookup) leaves action_country NULL and the
+    # event is kept; only an actor or event code that cannot be read rejects a row.
     geo = f"nullif(trim(f[{L.geo}]), '')" if L.geo else "NULL"
     if L.geo_kind == "fips":
         geo_join = f"LEFT JOIN _rp_fips g ON g.fips = {geo}"
         geo_val = "g.iso3"
-        geo_bad = f"{geo} IS NOT NULL AND g.fips IS NULL"
-        geo_field = L.field_names[L.geo]
-        geo_msg = f"'unknown FIPS 10-4 country code \"{{}}\" in field {geo_field}'"
     else:
         geo_join = f"LEFT JOIN _rp_cc g ON g.cameo = {geo}"
-        geo_val = "g.iso3"
-        geo_bad = f"{geo} IS NOT NULL AND g.cameo IS NULL"
-        geo_field = L.field_names.get(L.geo, "location")
-        geo_msg = f"'unknown ISO3 country code \"{{}}\" in field {geo_field}'"
+        geo_val = "CASE WHEN g.kind <> 'region' THEN g.iso3 END"
     date_field = L.field_names[L.date]
     date_hint = L.date_format.replace("%Y", "YYYY").replace("%m", "MM").replace("%d", "DD")
     code_field = L.field_names[L.code]
@@ -184,9 +189,11 @@ def _sql(layout: TabLayout, batch: str) -> str:
           WHEN {src_reason} IS NOT NULL THEN {src_reason}
           WHEN {tgt_reason} IS NOT NULL THEN {tgt_reason}
           WHEN p.code IS NULL THEN 'empty CAMEO event code in field {code_field}'
+          WHEN NOT regexp_full_match(p.code, '[0-9]{{3,4}}') THEN format(
+              'CAMEO event code \"{{}}\" in field {code_field} is not 3 or 4 digits '
+              '(a leading zero lost?)', p.code)
           WHEN NOT k.known THEN format(
               'unknown CAMEO event code \"{{}}\" in field {code_field}', p.code)
-          WHEN {geo_bad} THEN format({geo_msg}, {geo})
         END AS reason,
         {select}
     FROM p

@@ -224,3 +224,19 @@ def test_parquet_export_partitions_by_month_and_imports_idempotently(tmp_path, w
     assert a.execute(q).fetchall() == b.execute(q).fetchall()
     a.close()
     b.close()
+
+
+def test_a_file_that_is_not_a_store_is_named(tmp_path):
+    from realpolitik.store import connect
+
+    csv = tmp_path / "events.csv"
+    csv.write_text("date,source\n")
+    with pytest.raises(InputError, match="not a DuckDB database"):
+        store_info(csv)
+    other = tmp_path / "other.duckdb"
+    duckdb.connect(str(other)).close()
+    with pytest.raises(InputError, match="not an event store \\(no events table"):
+        store_info(other)
+    with connect(other):  # a writable open makes it a store
+        pass
+    assert store_info(other)["events"] == 0

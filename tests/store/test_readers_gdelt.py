@@ -127,3 +127,14 @@ def test_crlf_line_endings(write, g2line):
     r = read_events(p, "gdelt2")
     assert len(r.events) == 2 and r.rejected.empty
     assert set(r.events["text"]) == {"https://example.org/a"}
+
+
+def test_known_group_codes_take_the_organisation_code(write, g2line):
+    # One organisation, one code across data sets: CAMEO's NAT and EEC are NATO and the EU.
+    lines = [
+        g2line(GLOBALEVENTID="1", Actor1CountryCode="WST", Actor1KnownGroupCode="NAT"),
+        g2line(GLOBALEVENTID="2", Actor1CountryCode="", Actor1KnownGroupCode="EEC"),
+        g2line(GLOBALEVENTID="3", Actor1CountryCode="", Actor1KnownGroupCode="UNO"),
+    ]
+    ev = read_events(write("groups.csv", lines), "gdelt2").events.sort_values("line")
+    assert ev["source"].tolist() == ["NATO", "EU", "UNO"]

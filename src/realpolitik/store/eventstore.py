@@ -145,6 +145,7 @@ def connect(db: str | Path | None = None, *, read_only: bool = False) -> Iterato
             "no event store here (create one with 'realpolitik ingest FILE --format ...')",
             file=str(path),
         )
+    _check_duckdb_file(path)
     try:
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
@@ -154,9 +155,39 @@ def connect(db: str | Path | None = None, *, read_only: bool = False) -> Iterato
         con.execute("SET enable_progress_bar = false")
         if not read_only:
             ensure_schema(con)
+        elif not con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'events' "
+            "AND schema_name = 'main' AND NOT temporary"
+        ).fetchall()[0][0]:
+            raise InputError(
+                "a DuckDB database but not an event store (no events table; create one with "
+                "'realpolitik ingest FILE --format ...')",
+                file=str(path),
+            )
         yield con
     finally:
         con.close()
+
+
+def _check_duckdb_file(path: Path) -> None:
+    """Refuse an existing file that is not a DuckDB database.
+
+    DuckDB's own error for, say, a CSV file passed as ``--db`` names an in-memory database
+    instead of the file.
+    """
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(12)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise InputError(f"cannot read the event store ({exc.strerror})", file=str(path)) from None
+    # A DuckDB file starts with an 8-byte checksum, then the magic bytes "DUCK".
+    if head and head[8:12] != b"DUCK":
+        raise InputError(
+            "not a DuckDB database (expected a store file written by 'realpolitik ingest')",
+            file=str(path),
+        )
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,13 @@ __all__ = ["TabLayout", "stage_tab", "guess_format"]
 #: CAMEO actor-type prefixes of non-state actors that Phoenix codes in the entity field.
 NON_STATE_ENTITIES = ("IGO", "NGO", "IMG", "MNC")
 
+#: CAMEO known-group codes stored under realpolitik's organisation code instead
+#: (``data/actors/organisations.tsv``, which the ICEWS reader and the coder use), so that one
+#: organisation has one code across data sets: CAMEO's ``EEC`` is the European Union, ``NAT``
+#: NATO. Group codes not listed (``UNO``, ``IMF``, ...) are already realpolitik's codes or are
+#: kept as CAMEO has them.
+GROUP_CODES = {"EEC": "EU", "NAT": "NATO"}
+
 
 @dataclass(frozen=True)
 class TabLayout:
@@ -110,12 +117,14 @@ def _actor_sql(country: int, group: int, role: int, name: int, side: str) -> tup
     # Phoenix writes "---" for an unknown entity: the same as an empty field
     cc = f"nullif(nullif(trim(f[{country}]), ''), '---')"
     grp = f"nullif(trim(f[{group}]), '')" if group else "NULL"
+    mapped = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in GROUP_CODES.items())
+    org = f"CASE {grp} {mapped} ELSE {grp} END"
     rl = f"coalesce(trim(f[{role}]), '')" if role else "''"
     non_state = ", ".join(f"'{p}'" for p in NON_STATE_ENTITIES)
     # A known-group code (UNO, NAT, EEC) names the actor when the country code is empty or
     # only a CAMEO region: GDELT codes NATO as IGOWSTNAT (country WST "the West", group NAT).
     code = (
-        f"CASE WHEN {grp} IS NOT NULL AND ({cc} IS NULL OR {side}c.kind = 'region') THEN {grp} "
+        f"CASE WHEN {grp} IS NOT NULL AND ({cc} IS NULL OR {side}c.kind = 'region') THEN {org} "
         f"WHEN {side}c.iso3 IS NOT NULL THEN {side}c.iso3 || {rl} "
         f"WHEN {cc} IN ({non_state}) THEN coalesce(nullif(trim(f[{name}]), ''), {cc}) END"
     )

@@ -18,7 +18,6 @@ __all__ = [
     "cameo_country_table",
     "iso3_codes",
     "country_name_to_iso3",
-    "icews_sector_roles",
     "icews_officials",
     "icews_eventtext_table",
     "code_table",
@@ -101,13 +100,6 @@ def _exact_names() -> dict[str, str]:
     for nm, iso in zip(aliases["name"], aliases["iso3"], strict=True):
         out[str(nm).lower()] = str(iso)
     return out
-
-
-@lru_cache(maxsize=1)
-def icews_sector_roles() -> dict[str, str]:
-    """ICEWS sector name → CAMEO role suffix (``Government`` → ``GOV``)."""
-    t = _read_tsv("icews_sector_roles.tsv")
-    return dict(zip(t["sector"], t["role"], strict=True))
 
 
 @lru_cache(maxsize=1)

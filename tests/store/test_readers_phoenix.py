@@ -34,4 +34,4 @@ def test_phoenix_unknown_entity_and_failed_geolocation(write, pxline):
     assert r.events["action_country"].isna().all()
     reasons = r.rejected.set_index("line")["reason"]
     assert 'source actor has no country or known-group code (role "GOV"' in reasons[2]
-    assert "is not 3 or 4 digits" in reasons[3]
+    assert 'CAMEO code "36" in field EventCode has 2 digit(s)' in reasons[3]

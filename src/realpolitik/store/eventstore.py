@@ -201,7 +201,8 @@ class IngestReport:
     format
         Input format.
     rows_read
-        Source rows (lines or records) read.
+        Source rows read: non-blank lines (after any header) of a text file, records of a
+        Parquet file.
     good
         Rows that parsed and validated.
     added

@@ -178,9 +178,9 @@ def _sql(layout: TabLayout, batch: str) -> str:
     )
     return f"""
     WITH s AS (
-        SELECT lineno, line AS raw, string_split(line, chr(9)) AS f FROM {batch}
+        SELECT lineno, line AS raw, bad, string_split(line, chr(9)) AS f FROM {batch}
     ), p AS (
-        SELECT lineno, raw, f, len(f) AS ncol,
+        SELECT lineno, raw, bad, f, len(f) AS ncol,
                CASE WHEN regexp_full_match(trim(f[{L.date}]), '{L.date_regex}') THEN
                  CAST(try_strptime(trim(f[{L.date}]), '{L.date_format}') AS DATE) END AS date,
                nullif(trim(f[{L.code}]), '') AS code
@@ -188,7 +188,7 @@ def _sql(layout: TabLayout, batch: str) -> str:
     )
     SELECT p.lineno AS line, p.raw AS raw,
         CASE
-          WHEN trim(p.raw) = '' THEN 'blank line'
+          WHEN p.bad IS NOT NULL THEN p.bad
           WHEN p.ncol NOT IN ({counts}) THEN format(
               'expected {expected} tab-separated columns ({L.name}), got {{}}{{}}',
               p.ncol, {_hint_sql(expected).replace("len(f)", "p.ncol")})
@@ -198,9 +198,9 @@ def _sql(layout: TabLayout, batch: str) -> str:
           WHEN {src_reason} IS NOT NULL THEN {src_reason}
           WHEN {tgt_reason} IS NOT NULL THEN {tgt_reason}
           WHEN p.code IS NULL THEN 'empty CAMEO event code in field {code_field}'
-          WHEN NOT regexp_full_match(p.code, '[0-9]{{3,4}}') THEN format(
-              'CAMEO event code \"{{}}\" in field {code_field} is not 3 or 4 digits '
-              '(a leading zero lost?)', p.code)
+          WHEN regexp_full_match(p.code, '[0-9]{{1,2}}') THEN format(
+              'CAMEO code \"{{}}\" in field {code_field} has {{}} digit(s); event codes have '
+              '3 or 4 (a leading zero lost?)', p.code, length(p.code))
           WHEN NOT k.known THEN format(
               'unknown CAMEO event code \"{{}}\" in field {code_field}', p.code)
         END AS reason,
@@ -235,7 +235,7 @@ def stage_tab(con, path: Path, layout: TabLayout, progress: Progress | None = No
     """
     register_lookups(con)
     total = 0
-    for batch in iter_line_batches(path):
+    for batch in iter_line_batches(path, reject_undecodable=True):
         con.register("_rp_batch", batch)
         refresh_codes(
             con,

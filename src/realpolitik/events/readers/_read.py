@@ -29,7 +29,9 @@ class ReadResult:
     rejected
         ``line, reason, raw`` of every rejected row.
     lines
-        Source rows read.
+        Source rows read: the records of a Parquet file; for a text file its non-blank
+        lines (after any header line), whether they became events or rejected rows. Blank
+        and whitespace-only lines are skipped, so ``len(events) + len(rejected) == lines``.
     """
 
     events: pd.DataFrame

@@ -5,9 +5,11 @@ codes listed in ``data/store/cameo_country_codes.tsv``) plus ``Actor{1,2}Type1Co
 role suffix; an actor with a ``KnownGroupCode`` (``UNO``, ``NAT``, ``EEC``) whose country code is
 empty or only a CAMEO region takes the group code (GDELT codes NATO ``IGOWSTNAT``: region ``WST``,
 group ``NAT``), under realpolitik's organisation code where it differs (``NAT`` → ``NATO``,
-``EEC`` → ``EU``: :data:`realpolitik.events.readers._cameo_tab.GROUP_CODES`). ``ActionGeo_CountryCode`` is FIPS 10-4 and is mapped to ISO3
-(``data/store/fips_to_iso3.tsv``). Goldstein score and quad class come from the CAMEO table
-(:mod:`realpolitik.events.cameo`, GDELT quad classes), not from the file.
+``EEC`` → ``EU``: :data:`realpolitik.events.readers._cameo_tab.GROUP_CODES`).
+``ActionGeo_CountryCode`` is FIPS 10-4 and is mapped to ISO3 (``data/store/fips_to_iso3.tsv``;
+a code the table lacks leaves the location unknown, the event is kept). Goldstein score and
+quad class come from the CAMEO table (:mod:`realpolitik.events.cameo`, GDELT quad classes), not
+from the file.
 
 References
 ----------

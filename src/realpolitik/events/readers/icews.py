@@ -64,6 +64,7 @@ from realpolitik.events.readers._pipeline import (
     Progress,
     event_select,
     iter_line_batches,
+    read_first_line,
     refresh_codes,
     register_lookups,
     row_hash_sql,
@@ -447,9 +448,9 @@ def _sql(fields: tuple[str, ...], batch: str, quoted: bool) -> str:
     )
     return f"""
     WITH s AS (
-        SELECT lineno, line AS raw, {_fields_sql(quoted)} AS f FROM {batch}
+        SELECT lineno, line AS raw, bad, {_fields_sql(quoted)} AS f FROM {batch}
     ), q AS (
-        SELECT lineno, raw, f, len(f) AS ncol,
+        SELECT lineno, raw, bad, f, len(f) AS ncol,
             {date_expr} AS date,
             coalesce(trim(f[{src_c}]), '') AS sname,
             coalesce(trim(f[{tgt_c}]), '') AS tname,
@@ -482,7 +483,7 @@ def _sql(fields: tuple[str, ...], batch: str, quoted: bool) -> str:
     )
     SELECT p.lineno AS line, p.raw AS raw,
         CASE
-          WHEN trim(p.raw) = '' THEN 'blank line'
+          WHEN p.bad IS NOT NULL THEN p.bad
           WHEN p.ncol <> {ncol} THEN format(
               'expected {ncol} tab-separated columns (ICEWS, as in the header), got {{}}', p.ncol)
           WHEN p.date IS NULL THEN format(
@@ -594,11 +595,10 @@ def stage(con, path: Path, progress: Progress | None = None) -> int:
     as "not an ICEWS file" with the format its column count suggests (e.g. GDELT 2.0).
     """
     _register_tables(con)
-    with open(path, encoding="utf-8-sig", errors="replace") as fh:
-        first = fh.readline().rstrip("\r\n")
+    first = read_first_line(path)
     fields, quoted = _header_layout(first) if first else (None, False)
     total = 0
-    for batch in iter_line_batches(path, skip=1 if fields else 0):
+    for batch in iter_line_batches(path, skip=1 if fields else 0, reject_undecodable=True):
         con.register("_rp_batch", batch)
         if fields is None:
             con.execute(f"INSERT INTO {PARSED_TABLE} BY NAME {_reject_all_sql('_rp_batch', first)}")

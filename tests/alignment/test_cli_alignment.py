@@ -52,6 +52,7 @@ def test_triangle_named_and_unknown(run_cli, shared_data, tribes):
     r = run_cli("triangle", "Gavev", "Kotun", "Ove", "--edges", tribes, "--format", "json")
     d = r.json()
     assert d["configuration"] == "stable_marriage" and d["outcast"] == "Ove"
+    assert d["pariah"] == "Ove"  # Dittmer's name for the outcast
     r = run_cli("triangle", "Gavev", "Kotun", "Nowhere", "--edges", tribes)
     assert r.exit_code == 2 and "Nowhere" in r.stderr
     cow = shared_data / "alignment" / "cow_signed_edges.csv"
@@ -98,8 +99,8 @@ def test_triangle_over_time_path(run_cli, monkeypatch, tmp_path):
         pytest.skip("realpolitik.relations.triangle_over_time is not built yet")
     calls = {}
 
-    def fake(db, a, b, c, freq="month", since=None, until=None):
-        calls.update(db=str(db), actors=(a, b, c), freq=freq, since=since, until=until)
+    def fake(db, a, b, c, freq="month", since=None, until=None, **rule):
+        calls.update(db=str(db), actors=(a, b, c), freq=freq, since=since, until=until, **rule)
         return pd.DataFrame(
             [
                 {
@@ -109,6 +110,7 @@ def test_triangle_over_time_path(run_cli, monkeypatch, tmp_path):
                     "r_bc": 0.4,
                     "configuration": "stable_marriage",
                     "pivot": None,
+                    "pariah": "USA",
                     "outcast": "USA",
                 }
             ]
@@ -132,7 +134,11 @@ def test_triangle_over_time_path(run_cli, monkeypatch, tmp_path):
     assert r.exit_code == 0, r.stderr
     assert calls["actors"] == ("USA", "CHN", "PRK") and calls["freq"] == "week"
     assert calls["since"] == "2017-01-01"
+    # the signed graph's rule and the modality, passed on with their defaults
+    assert (calls["threshold"], calls["min_events"], calls["measure"]) == (0.05, 5, "goldstein")
+    assert calls["modalities"] == ("actual",)
     assert r.json()["periods"][0]["outcast"] == "USA"
+    assert r.json()["periods"][0]["pariah"] == "USA"
 
 
 def test_landscape_scenario_and_keys(run_cli):
@@ -179,12 +185,15 @@ def test_triangle_over_time_real_store(run_cli, tmp_path):
 
     rows = []
     for m in (1, 2, 3):
-        day = dt.date(2017, m, 10)
-        rows += [
-            Event(day, "USA", "PRK", "190", "19", -10.0, 4, doc_id=f"a{m}"),
-            Event(day, "USA", "CHN", "042", "04", 1.9, 1, doc_id=f"b{m}"),
-            Event(day, "CHN", "PRK", "057", "05", 8.0, 1, doc_id=f"c{m}"),
-        ]
+        # five events per pair and month: the signed graph's min_events (a pair with fewer
+        # has no relation and leaves the period unclassified)
+        for k in range(5):
+            day = dt.date(2017, m, 10 + k)
+            rows += [
+                Event(day, "USA", "PRK", "190", "19", -10.0, 4, doc_id=f"a{m}{k}"),
+                Event(day, "USA", "CHN", "042", "04", 1.9, 1, doc_id=f"b{m}{k}"),
+                Event(day, "CHN", "PRK", "057", "05", 8.0, 1, doc_id=f"c{m}{k}"),
+            ]
     events = tmp_path / "ev.jsonl"
     events.write_text("".join(json.dumps(e.to_dict()) + "\n" for e in rows))
     db = tmp_path / "store.duckdb"

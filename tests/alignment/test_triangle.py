@@ -24,6 +24,7 @@ from realpolitik.errors import InputError, UnknownActorError
 )
 def test_dittmer_configurations_and_scores(r, config, pivot, outcast, roles, scores):
     t = classify_triangle("A", "B", "C", *r)
+    assert t.pariah == t.outcast and t.to_dict()["pariah"] == t.to_dict()["outcast"]
     assert t.configuration == config
     assert t.pivot == pivot and t.outcast == outcast
     assert tuple(t.roles[x] for x in "ABC") == roles

@@ -58,6 +58,7 @@ def test_dyads_out_file_and_dask_engine(run_cli, icews_store, tmp_path):
     assert summary == {
         "freq": "month",
         "exact": False,
+        "modality": "actual",
         "rows": len(frame),
         "dyads": len(frame[["source", "target"]].drop_duplicates()),
         "periods": 3,

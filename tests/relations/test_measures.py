@@ -92,7 +92,10 @@ def test_signed_graph_thresholds(synthetic_store):
 
 def test_triangle_over_time(synthetic_store):
     db = synthetic_store(ROWS)
-    t = triangle_over_time(db, "USA", "CHN", "PRK", "month", "2017-01-01", "2017-04-30")
+    # one or two events per pair: the configurations need min_events=1 (the default is 5)
+    t = triangle_over_time(
+        db, "USA", "CHN", "PRK", "month", "2017-01-01", "2017-04-30", min_events=1
+    )
     assert t["period"].astype(str).tolist() == [
         "2017-01-01",
         "2017-02-01",
@@ -102,6 +105,7 @@ def test_triangle_over_time(synthetic_store):
     jan, feb, mar, apr = t.to_dict("records")
     assert jan["configuration"] == "romantic_triangle" and jan["pivot"] == "CHN"
     assert jan["role_CHN"] == "pivot" and jan["role_USA"] == "wing"
+    assert pd.isna(jan["pariah"]) and pd.isna(jan["outcast"])
     assert feb["configuration"] == "unit_veto"
     assert pd.isna(mar["configuration"]) and mar["n_ab"] == 0
     assert pd.isna(apr["configuration"]) and apr["r_ab"] == pytest.approx(0.1)
@@ -184,7 +188,9 @@ def test_an_open_connection_is_an_event_source_and_stays_open(synthetic_store):
             dyad_series(con, "USA", "PRK", "month", "2017-01", "2017-04"),
             dyad_series(db, "USA", "PRK", "month", "2017-01", "2017-04"),
         )
-        t = triangle_over_time(con, "USA", "CHN", "PRK", "month", "2017-01-01", "2017-04-30")
+        t = triangle_over_time(
+            con, "USA", "CHN", "PRK", "month", "2017-01-01", "2017-04-30", min_events=1
+        )
         assert t["configuration"].iloc[0] == "romantic_triangle"
         assert dyad_scores(con, ["USA", "CHN"]).equals(dyad_scores(db, ["USA", "CHN"]))
         # the caller's connection is still open and usable

@@ -7,9 +7,14 @@ signs (amity ``+``)         configuration           roles
 ==========================  ======================  ==================================
 ``+ + +``                   ménage à trois          three partners
 ``+ + -``                   romantic triangle       one pivot, two wings
-``+ - -``                   stable marriage         two partners, one outcast
+``+ - -``                   stable marriage         two partners, one pariah (outcast)
 ``- - -``                   unit veto               three adversaries
 ==========================  ======================  ==================================
+
+Dittmer calls the player shut out of a stable marriage the *pariah*. This module first named it
+the *outcast*, and scenario claims, reports and JSON output use that name, so both are given:
+:attr:`Triangle.pariah` is :attr:`Triangle.outcast`, ``to_dict()`` has both keys, and the
+player's role value stays ``"outcast"``.
 
 A relation counts as amity when it is strictly positive; zero (no relation) and negative values
 count as enmity. The graded role score of player *i* is ``r_ij + r_ik - r_jk``: with relations of
@@ -62,7 +67,8 @@ class Triangle:
     pivot
         The player with amity to both others in a romantic triangle, else ``None``.
     outcast
-        The player with enmity to both others in a stable marriage, else ``None``.
+        The player with enmity to both others in a stable marriage, else ``None``; Dittmer's
+        pariah (also :attr:`pariah`).
     roles
         Player -> ``pivot`` / ``wing`` / ``partner`` / ``outcast`` / ``adversary``.
     scores
@@ -81,13 +87,19 @@ class Triangle:
     scores: dict[str, float] = field(default_factory=dict)
     complete: bool = True
 
+    @property
+    def pariah(self) -> str | None:
+        """Dittmer's (1981) name for the outsider of a stable marriage: :attr:`outcast`."""
+        return self.outcast
+
     def to_dict(self) -> dict[str, Any]:
-        """Plain-data view (JSON-ready)."""
+        """Plain-data view (JSON-ready); ``pariah`` and ``outcast`` name the same player."""
         return {
             "actors": list(self.actors),
             "relations": dict(self.relations),
             "configuration": self.configuration,
             "pivot": self.pivot,
+            "pariah": self.outcast,
             "outcast": self.outcast,
             "roles": dict(self.roles),
             "scores": dict(self.scores),
@@ -141,7 +153,8 @@ def classify_triangle(a: str, b: str, c: str, r_ab: float, r_ac: float, r_bc: fl
     ----------
     Dittmer, L. (1981). The strategic triangle: an elementary game-theoretical analysis.
     *World Politics* 33(4), 485-515 (the ménage à trois, romantic triangle,
-    stable marriage and unit veto; pivot, wing, partner and outcast roles).
+    stable marriage and unit veto; pivot, wing, partner and pariah roles — the pariah is
+    called ``outcast`` here).
 
     Examples
     --------

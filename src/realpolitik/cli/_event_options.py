@@ -1,7 +1,8 @@
 """Options shared by the commands that measure relations from stored events.
 
 ``relations`` and ``dyads`` read the same sources (a store file or an exported Parquet
-dataset, with DuckDB or Dask) over the same periods, so they declare these options once.
+dataset, with DuckDB or Dask) over the same periods, so they declare these options once;
+``triangle --db`` shares ``--modality``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ __all__ = [
     "EventsDbOpt",
     "EngineOpt",
     "SchedulerOpt",
+    "ModalityOpt",
     "check_engine",
+    "parse_modality",
+    "modality_label",
 ]
 
 
@@ -48,6 +52,23 @@ EngineOpt = Annotated[
     str, typer.Option("--engine", help="duckdb (default) or dask (Parquet --db).")
 ]
 SchedulerOpt = Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address.")]
+ModalityOpt = Annotated[
+    str,
+    typer.Option(
+        "--modality",
+        help="Events counted, by modality: actual (default: reported as having happened), "
+        "all, or a comma-separated list such as actual,future.",
+    ),
+]
+
+
+def parse_modality(value: str) -> tuple[str, ...] | None:
+    """``--modality`` as the ``modalities`` of the relation measures (None for ``all``)."""
+    from realpolitik.relations._source import check_modalities
+
+    if value.strip().lower() == "all":
+        return None
+    return check_modalities([v for v in value.split(",") if v.strip()])
 
 
 def check_engine(engine: str, db: Path | None, scheduler: str | None) -> None:
@@ -66,3 +87,8 @@ def check_engine(engine: str, db: Path | None, scheduler: str | None) -> None:
             raise InputError("--scheduler needs --engine dask", field="scheduler")
     else:
         raise InputError(f"unknown engine {engine!r} (expected duckdb or dask)", field="engine")
+
+
+def modality_label(modalities: tuple[str, ...] | None) -> str:
+    """The JSON echo of the parsed ``--modality``: ``all`` or the names joined by commas."""
+    return "all" if modalities is None else ",".join(modalities)

@@ -34,11 +34,15 @@ def register(app: typer.Typer) -> None:
                 "--out", help="Write the rows to this .csv or .parquet file instead of stdout."
             ),
         ] = None,
+        modality: opt.ModalityOpt = "actual",
         engine: opt.EngineOpt = "duckdb",
         scheduler: opt.SchedulerOpt = None,
         fmt: FormatOpt = OutputFormat.table,
     ) -> None:
-        """Counts, Goldstein and net cooperation of every directed dyad per period."""
+        """Counts, Goldstein and net cooperation of every directed dyad per period.
+
+        Only events reported as having happened count unless --modality says otherwise.
+        """
         from realpolitik.errors import InputError
 
         if out is not None and out.suffix.lower() not in OUT_SUFFIXES:
@@ -49,20 +53,30 @@ def register(app: typer.Typer) -> None:
                 field="out",
             )
         opt.check_engine(engine, db, scheduler)
+        mods = opt.parse_modality(modality)
         if engine == "dask":
             from realpolitik.store.dask_engine import aggregate_dask
 
             assert db is not None  # check_engine: Dask needs a dataset directory
             frame = aggregate_dask(
-                db, freq.value, exact=exact, since=since, until=until, scheduler=scheduler
+                db,
+                freq.value,
+                exact=exact,
+                since=since,
+                until=until,
+                scheduler=scheduler,
+                modalities=mods,
             )
         else:
             from realpolitik.relations import all_dyads
 
-            frame = all_dyads(db, freq.value, exact=exact, since=since, until=until)
+            frame = all_dyads(
+                db, freq.value, exact=exact, since=since, until=until, modalities=mods
+            )
         summary = {
             "freq": freq.value,
             "exact": exact,
+            "modality": opt.modality_label(mods),
             "rows": len(frame),
             "dyads": int(frame[["source", "target"]].drop_duplicates().shape[0]),
             "periods": int(frame["period"].nunique()),

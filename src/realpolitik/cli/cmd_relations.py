@@ -12,10 +12,13 @@ from realpolitik.cli._event_options import (
     EventsDbOpt,
     Freq,
     FreqOpt,
+    ModalityOpt,
     SchedulerOpt,
     SinceOpt,
     UntilOpt,
     check_engine,
+    modality_label,
+    parse_modality,
 )
 from realpolitik.cli._output import FormatOpt, OutputFormat, emit
 
@@ -42,38 +45,66 @@ def register(app: typer.Typer) -> None:
         plot: Annotated[
             Path | None, typer.Option("--plot", help="Also draw the series to this PNG.")
         ] = None,
+        modality: ModalityOpt = "actual",
         engine: EngineOpt = "duckdb",
         scheduler: SchedulerOpt = None,
         fmt: FormatOpt = OutputFormat.table,
     ) -> None:
-        """Counts per quad class, Goldstein sum/mean and net cooperation per period."""
-        from realpolitik.relations import dyad_series
+        """Counts per quad class, Goldstein sum/mean and net cooperation per period.
+
+        Only events reported as having happened count unless --modality says otherwise.
+        A --since (or --until) inside a period shortens that period, which keeps its label.
+        """
+        from realpolitik.errors import InputError
+        from realpolitik.relations import dyad_series, normalize_actor
 
         check_engine(engine, db, scheduler)
+        mods = parse_modality(modality)
+        if plot is not None and not plot.parent.is_dir():
+            raise InputError(
+                f"cannot write the figure: directory {str(plot.parent)!r} does not exist",
+                file=str(plot),
+                field="plot",
+            )
         if engine == "dask":
             frame = _dask_series(
-                db, source, target, freq.value, since, until, exact, both, scheduler
+                db, source, target, freq.value, since, until, exact, both, scheduler, mods
             )
         else:
             frame = dyad_series(
-                db, source, target, freq.value, since, until, exact=exact, both_directions=both
+                db,
+                source,
+                target,
+                freq.value,
+                since,
+                until,
+                exact=exact,
+                both_directions=both,
+                modalities=mods,
             )
         rows = frame.to_dict("records")
         if plot is not None:
             from realpolitik.relations.plot import plot_series
 
             plot_series(frame, plot)
-        a, b = (rows[0]["source"], rows[0]["target"]) if rows else (source, target)
+        a, b = normalize_actor(source, exact=exact), normalize_actor(target, exact=exact)
         arrow = "<->" if both else "->"
         emit(
-            {"source": a, "target": b, "freq": freq.value, "both_directions": both, "series": rows},
+            {
+                "source": a,
+                "target": b,
+                "freq": freq.value,
+                "both_directions": both,
+                "modality": modality_label(mods),
+                "series": rows,
+            },
             fmt,
             rows=rows,
             title=f"{a} {arrow} {b} by {freq.value}",
             columns=list(frame.columns),
         )
 
-    def _dask_series(db, source, target, freq, since, until, exact, both, scheduler):
+    def _dask_series(db, source, target, freq, since, until, exact, both, scheduler, mods):
         from realpolitik.relations._source import date_bounds
         from realpolitik.relations.actors import normalize_actor
         from realpolitik.relations.series import series_from_aggregates
@@ -81,7 +112,9 @@ def register(app: typer.Typer) -> None:
 
         a, b = normalize_actor(source, exact=exact), normalize_actor(target, exact=exact)
         lo, hi = date_bounds(since, until)
-        allrows = aggregate_dask(db, freq, exact=exact, since=lo, until=hi, scheduler=scheduler)
+        allrows = aggregate_dask(
+            db, freq, exact=exact, since=lo, until=hi, scheduler=scheduler, modalities=mods
+        )
         pick = (allrows.source == a) & (allrows.target == b)
         if both:
             pick |= (allrows.source == b) & (allrows.target == a)

@@ -59,6 +59,7 @@ def _flat(t: dict[str, Any]) -> dict[str, Any]:
     row.update(
         configuration=t["configuration"],
         pivot=t["pivot"] or "",
+        pariah=t["outcast"] or "",
         outcast=t["outcast"] or "",
         complete=t["complete"],
     )
@@ -92,13 +93,51 @@ def register(app: typer.Typer) -> None:
         freq: Annotated[str, typer.Option("--freq", help="Period with --db: week|month|...")] = (
             "month"
         ),
-        since: Annotated[str | None, typer.Option("--since", help="First date (--db).")] = None,
+        since: Annotated[
+            str | None,
+            typer.Option(
+                "--since",
+                help="First date (--db); inside a period it shortens that period, "
+                "which keeps its label.",
+            ),
+        ] = None,
         until: Annotated[str | None, typer.Option("--until", help="Last date (--db).")] = None,
+        measure: Annotated[
+            str | None,
+            typer.Option("--measure", help="With --db: goldstein (default) or net_coop."),
+        ] = None,
+        threshold: Annotated[
+            float | None,
+            typer.Option(
+                "--threshold",
+                help="With --db: minimum |r| of a pair in a period for amity or enmity "
+                "(default 0.05, as the signed graph).",
+            ),
+        ] = None,
+        min_events: Annotated[
+            int | None,
+            typer.Option(
+                "--min-events",
+                help="With --db: minimum events of a pair in a period (default 5, as the "
+                "signed graph).",
+            ),
+        ] = None,
+        modality: Annotated[
+            str | None,
+            typer.Option(
+                "--modality",
+                help="With --db: events counted, by modality: actual (default), all, or a "
+                "comma-separated list.",
+            ),
+        ] = None,
         fmt: FormatOpt = OutputFormat.table,
     ) -> None:
-        """Dittmer strategic triangle: configuration, pivot/outcast and role scores.
+        """Dittmer strategic triangle: configuration, pivot/pariah and role scores.
 
         Configurations: ménage à trois, romantic triangle, stable marriage, unit veto.
+        With --db, each period's pairs follow the signed graph's rule: a pair with fewer
+        than --min-events events or |r| below --threshold has no relation, and a period
+        with such a pair is left unclassified.
         """
         from realpolitik.errors import InputError
 
@@ -113,23 +152,18 @@ def register(app: typer.Typer) -> None:
         if db is not None:
             if not names:
                 raise InputError("--db needs three actors A B C", field="actors")
-            from realpolitik import relations
-
-            over_time = getattr(relations, "triangle_over_time", None)
-            if over_time is None:
-                raise InputError(
-                    "this installation has no realpolitik.relations.triangle_over_time",
-                    field="db",
-                )
-            frame = over_time(db, *names, freq=freq, since=since, until=until)
-            records = frame.to_dict(orient="records")
-            emit(
-                {"actors": names, "periods": records},
-                fmt,
-                rows=records,
-                title=f"{'-'.join(names)} triangle by {freq}",
-            )
+            _over_time(db, names, freq, since, until, measure, threshold, min_events, modality, fmt)
             return
+        for flag, value in (
+            ("--measure", measure),
+            ("--threshold", threshold),
+            ("--min-events", min_events),
+            ("--modality", modality),
+            ("--since", since),
+            ("--until", until),
+        ):
+            if value is not None:
+                raise InputError(f"{flag} applies to --db", field=flag.lstrip("-"))
         if period is not None and edges is None:
             raise InputError("--period applies to --edges", field="period")
         graph = _graph(scenario, edges, period)
@@ -138,3 +172,56 @@ def register(app: typer.Typer) -> None:
             emit(data, fmt, rows=[_flat(data)], title="Strategic triangle")
         else:
             emit(data, fmt, rows=[_flat(t) for t in data["triangles"]], title="Strategic triangles")
+
+
+def _over_time(
+    db: Path,
+    names: list[str],
+    freq: str,
+    since: str | None,
+    until: str | None,
+    measure: str | None,
+    threshold: float | None,
+    min_events: int | None,
+    modality: str | None,
+    fmt: OutputFormat,
+) -> None:
+    """``triangle A B C --db PATH``: the triad period by period from measured relations."""
+    from realpolitik import relations
+    from realpolitik.cli._event_options import modality_label, parse_modality
+    from realpolitik.errors import InputError
+    from realpolitik.relations.signed_graph import DEFAULT_MIN_EVENTS, DEFAULT_THRESHOLD
+
+    over_time = getattr(relations, "triangle_over_time", None)
+    if over_time is None:
+        raise InputError(
+            "this installation has no realpolitik.relations.triangle_over_time", field="db"
+        )
+    codes = [relations.normalize_actor(x) for x in names]
+    mods = parse_modality(modality or "actual")
+    rule = {
+        "measure": measure or "goldstein",
+        "threshold": DEFAULT_THRESHOLD if threshold is None else threshold,
+        "min_events": DEFAULT_MIN_EVENTS if min_events is None else min_events,
+    }
+    frame = over_time(db, *names, freq=freq, since=since, until=until, modalities=mods, **rule)
+    records = frame.to_dict(orient="records")
+    data = {
+        "actors": codes,
+        "input": names,
+        "freq": freq,
+        **rule,
+        "modality": modality_label(mods),
+        "periods": records,
+    }
+    # A table shows an unclassified period's configuration, pivot and roles as empty cells.
+    rows = records
+    if fmt is OutputFormat.table:
+        rows = [{k: ("" if v is None else v) for k, v in r.items()} for r in records]
+    emit(
+        data,
+        fmt,
+        rows=rows,
+        title=f"{'-'.join(codes)} triangle by {freq}",
+        columns=list(frame.columns),
+    )

@@ -10,7 +10,8 @@ For each period the measure is pooled over both directions:
 
 ``change = window − baseline`` and ``z = change / sqrt(se_w² + se_b²)`` (a two-sample normal
 approximation treating events as independent draws — it ignores clustering of reports, so
-read ``z`` as an upper bound on the evidence).
+read ``z`` as an upper bound on the evidence). Only events of the counted modalities enter
+(default ``actual``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from realpolitik.errors import InputError
-from realpolitik.relations._source import EventSource, date_bounds, open_events
+from realpolitik.relations._source import (
+    DEFAULT_MODALITIES,
+    EventSource,
+    Modalities,
+    date_bounds,
+    event_where,
+    open_events,
+)
 from realpolitik.relations.actors import normalize_actor
 from realpolitik.relations.symmetric import check_measure
 
@@ -28,7 +36,14 @@ __all__ = ["relation_change", "period_measure"]
 
 
 def period_measure(
-    db: EventSource, a: str, b: str, since: Any, until: Any, measure: str = "net_coop"
+    db: EventSource,
+    a: str,
+    b: str,
+    since: Any,
+    until: Any,
+    measure: str = "net_coop",
+    *,
+    modalities: Modalities = DEFAULT_MODALITIES,
 ) -> dict[str, Any]:
     """The pooled measure of the pair ``(a, b)`` over ``[since, until]`` with its standard error.
 
@@ -43,6 +58,8 @@ def period_measure(
         Inclusive bounds (required).
     measure
         ``net_coop`` or ``goldstein``.
+    modalities
+        Modalities of the events counted (default only ``actual``; None for all).
 
     Returns
     -------
@@ -53,8 +70,11 @@ def period_measure(
     check_measure(measure)
     x, y = normalize_actor(a), normalize_actor(b)
     lo, hi = date_bounds(since, until)
-    if lo is None or hi is None or lo > hi:
-        raise InputError(f"a period needs since <= until, got {since!r}..{until!r}", field="period")
+    if lo is None or hi is None:
+        raise InputError(
+            f"a period needs since and until, got {since!r}..{until!r}", field="period"
+        )
+    where = event_where(lo, hi, modalities)
     with open_events(db) as (con, table):
         n, coop, conf, s1, s2 = con.execute(
             f"""
@@ -64,9 +84,9 @@ def period_measure(
             FROM {table}
             WHERE ((substr(source, 1, 3) = ? AND substr(target, 1, 3) = ?)
                 OR (substr(source, 1, 3) = ? AND substr(target, 1, 3) = ?))
-              AND date BETWEEN ? AND ?
+              AND {where}
             """,
-            [x, y, y, x, lo, hi],
+            [x, y, y, x],
         ).fetchall()[0]
     n = int(n)
     value = se = math.nan
@@ -96,6 +116,7 @@ def relation_change(
     baseline: Sequence[Any],
     *,
     measure: str = "net_coop",
+    modalities: Modalities = DEFAULT_MODALITIES,
 ) -> dict[str, Any]:
     """Compare the pooled relation measure of ``(a, b)`` in ``window`` against ``baseline``.
 
@@ -110,6 +131,8 @@ def relation_change(
         ``(since, until)`` pairs (inclusive).
     measure
         ``net_coop`` (net cooperation per event) or ``goldstein`` (mean Goldstein score).
+    modalities
+        Modalities of the events counted (default only ``actual``; None for all).
 
     Returns
     -------
@@ -119,8 +142,10 @@ def relation_change(
     """
     if len(window) != 2 or len(baseline) != 2:
         raise InputError("window and baseline must be (since, until) pairs", field="window")
-    w = period_measure(db, a, b, window[0], window[1], measure=measure)
-    base = period_measure(db, a, b, baseline[0], baseline[1], measure=measure)
+    w = period_measure(db, a, b, window[0], window[1], measure=measure, modalities=modalities)
+    base = period_measure(
+        db, a, b, baseline[0], baseline[1], measure=measure, modalities=modalities
+    )
     change = w["value"] - base["value"]
     se = math.hypot(w["se"], base["se"])
     z = change / se if se and math.isfinite(se) and se > 0 else math.nan

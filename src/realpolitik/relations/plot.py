@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from realpolitik.errors import InputError
+
 __all__ = ["plot_series", "plot_panels"]
 
 
@@ -17,6 +19,22 @@ def _pyplot():
     import matplotlib.pyplot as plt
 
     return plt
+
+
+def _save(fig, plt, path: str | Path) -> Path:
+    """Write ``fig`` as PNG to ``path`` and close it.
+
+    A path that cannot be written is an :class:`InputError` naming the file (no traceback).
+    """
+    out = Path(path)
+    try:
+        fig.savefig(out, dpi=110)
+    except OSError as exc:
+        msg = exc.strerror or str(exc)
+        raise InputError(f"cannot write the figure ({msg})", file=str(out)) from None
+    finally:
+        plt.close(fig)
+    return out
 
 
 def _draw(ax, frame: pd.DataFrame, title: str) -> None:
@@ -56,6 +74,11 @@ def plot_series(frame: pd.DataFrame, path: str | Path, title: str | None = None)
     -------
     pathlib.Path
         The written file.
+
+    Raises
+    ------
+    InputError
+        When ``path`` cannot be written (a missing directory, no permission).
     """
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(9, 3.6))
@@ -63,10 +86,7 @@ def plot_series(frame: pd.DataFrame, path: str | Path, title: str | None = None)
     tgt = frame["target"].iloc[0] if len(frame) else "?"
     _draw(ax, frame, title or f"{src} -> {tgt}")
     fig.tight_layout()
-    out = Path(path)
-    fig.savefig(out, dpi=110)
-    plt.close(fig)
-    return out
+    return _save(fig, plt, path)
 
 
 def plot_panels(
@@ -87,6 +107,11 @@ def plot_panels(
     -------
     pathlib.Path
         The written file.
+
+    Raises
+    ------
+    InputError
+        When ``path`` cannot be written (a missing directory, no permission).
     """
     plt = _pyplot()
     fig, axes = plt.subplots(
@@ -97,7 +122,4 @@ def plot_panels(
     if title:
         fig.suptitle(title)
     fig.tight_layout()
-    out = Path(path)
-    fig.savefig(out, dpi=110)
-    plt.close(fig)
-    return out
+    return _save(fig, plt, path)

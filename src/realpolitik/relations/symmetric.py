@@ -10,7 +10,10 @@ Two measures:
   classes (coop = 1, 2; conflict = 3, 4). Every CAMEO 01-05 event, statements included, counts
   as cooperation, so this measure leans positive.
 
-``r`` is NaN when the pair has no events in the window.
+``r`` is NaN when the pair has no events in the window. Both are ratios of integers
+(:func:`score_terms`): ``r`` is their division rounded once, so a pooled mean Goldstein of
+exactly +0.5 gives ``r = 0.05``, not ``0.049999999999999996``. Only events of the counted
+modalities enter (default ``actual``).
 
 References
 ----------
@@ -29,15 +32,25 @@ import pandas as pd
 
 from realpolitik.errors import InputError
 from realpolitik.relations._source import (
+    DEFAULT_MODALITIES,
     EventSource,
+    Modalities,
     check_freq,
     date_bounds,
-    date_where,
+    event_where,
     open_events,
 )
 from realpolitik.relations.actors import normalize_actor
 
-__all__ = ["MEASURES", "check_measure", "pair_aggregates", "pair_score", "dyad_scores"]
+__all__ = [
+    "MEASURES",
+    "check_measure",
+    "pair_aggregates",
+    "score_terms",
+    "pair_score",
+    "pair_table",
+    "dyad_scores",
+]
 
 MEASURES = ("goldstein", "net_coop")
 
@@ -50,6 +63,34 @@ def check_measure(measure: str) -> str:
             field="measure",
         )
     return measure
+
+
+def score_terms(frame: pd.DataFrame, measure: str = "goldstein") -> tuple[list[int], list[int]]:
+    """Integer numerator and denominator of ``r`` for each row of pooled aggregates.
+
+    ``goldstein``: ``r = goldstein_tenths / (100 n)`` (Goldstein sum in tenths over ten times
+    the events, times ten); ``net_coop``: ``r = (n_coop − n_conflict) / n``. Exact integers,
+    so thresholds can be compared without rounding (see
+    :func:`realpolitik.relations.signed_graph.edge_weights`).
+
+    Parameters
+    ----------
+    frame
+        Rows with ``n_events``, ``goldstein_tenths``, ``n_coop`` and ``n_conflict``.
+    measure
+        ``goldstein`` or ``net_coop``.
+
+    Returns
+    -------
+    tuple of list of int
+        Numerators and denominators (a denominator is 0 where ``n_events`` is 0).
+    """
+    check_measure(measure)
+    n = [int(x) for x in frame["n_events"]]
+    if measure == "goldstein":
+        return [int(x) for x in frame["goldstein_tenths"]], [100 * k for k in n]
+    coop, conflict = frame["n_coop"], frame["n_conflict"]
+    return [int(c) - int(d) for c, d in zip(coop, conflict, strict=True)], n
 
 
 def pair_score(frame: pd.DataFrame, measure: str = "goldstein") -> np.ndarray:
@@ -65,16 +106,11 @@ def pair_score(frame: pd.DataFrame, measure: str = "goldstein") -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        Scores in [-1, 1]; NaN where ``n_events`` is 0.
+        Scores in [-1, 1], each the ratio of :func:`score_terms` rounded once; NaN where
+        ``n_events`` is 0.
     """
-    check_measure(measure)
-    n = frame["n_events"].to_numpy(dtype=float)
-    if measure == "goldstein":
-        num = frame["goldstein_tenths"].to_numpy(dtype=float) / 100.0
-    else:
-        num = (frame["n_coop"] - frame["n_conflict"]).to_numpy(dtype=float)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(n > 0, num / n, np.nan)
+    num, den = score_terms(frame, measure)
+    return np.array([a / b if b else np.nan for a, b in zip(num, den, strict=True)], dtype=float)
 
 
 def pair_aggregates(
@@ -120,9 +156,53 @@ def pair_aggregates(
     ).df()
 
 
-def _dates(since: Any, until: Any) -> tuple[Any, Any, str]:
+def _dates(since: Any, until: Any, modalities: Modalities) -> tuple[Any, Any, str]:
     lo, hi = date_bounds(since, until)
-    return lo, hi, date_where(lo, hi)
+    return lo, hi, event_where(lo, hi, modalities)
+
+
+def pair_table(
+    db: EventSource,
+    actors: Sequence[str],
+    since: Any = None,
+    until: Any = None,
+    *,
+    modalities: Modalities = DEFAULT_MODALITIES,
+) -> pd.DataFrame:
+    """Pooled integer aggregates of every unordered pair of ``actors`` over ``[since, until]``.
+
+    Parameters
+    ----------
+    db
+        Event source (:data:`realpolitik.relations.EventSource`).
+    actors
+        Two or more actors (codes or aliases; state level).
+    since, until
+        Inclusive bounds.
+    modalities
+        Modalities of the events counted (default only ``actual``; None for all).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair in the order of ``actors``: ``a, b, n_events, n_coop, n_conflict,
+        goldstein_tenths`` (zeros for a pair without events).
+    """
+    codes = [normalize_actor(a) for a in actors]
+    if len(set(codes)) < 2:
+        raise InputError("need at least two different actors", field="actors")
+    _, _, where = _dates(since, until, modalities)
+    with open_events(db) as (con, table):
+        agg = pair_aggregates(con, table, codes, where)
+    rows = []
+    for x, y in itertools.combinations(dict.fromkeys(codes), 2):
+        lo, hi = min(x, y), max(x, y)
+        hit = agg[(agg["a"] == lo) & (agg["b"] == hi)]
+        rec = {"n_events": 0, "n_coop": 0, "n_conflict": 0, "goldstein_tenths": 0}
+        if len(hit):
+            rec = {k: int(hit.iloc[0][k]) for k in rec}
+        rows.append({"a": x, "b": y, **rec})
+    return pd.DataFrame(rows)
 
 
 def dyad_scores(
@@ -132,6 +212,7 @@ def dyad_scores(
     until: Any = None,
     *,
     measure: str = "goldstein",
+    modalities: Modalities = DEFAULT_MODALITIES,
 ) -> pd.DataFrame:
     """Symmetric scores of every pair of ``actors`` over ``[since, until]``.
 
@@ -146,6 +227,8 @@ def dyad_scores(
         Inclusive bounds.
     measure
         ``goldstein`` or ``net_coop`` (see the module docstring).
+    modalities
+        Modalities of the events counted (default only ``actual``; None for all).
 
     Returns
     -------
@@ -153,21 +236,8 @@ def dyad_scores(
         One row per unordered pair in the order of ``actors``: ``a, b, n_events, n_coop,
         n_conflict, goldstein_mean, net_coop_share, r``.
     """
-    codes = [normalize_actor(a) for a in actors]
-    if len(set(codes)) < 2:
-        raise InputError("need at least two different actors", field="actors")
-    _, _, where = _dates(since, until)
-    with open_events(db) as (con, table):
-        agg = pair_aggregates(con, table, codes, where)
-    rows = []
-    for x, y in itertools.combinations(dict.fromkeys(codes), 2):
-        lo, hi = min(x, y), max(x, y)
-        hit = agg[(agg["a"] == lo) & (agg["b"] == hi)]
-        rec = {"n_events": 0, "n_coop": 0, "n_conflict": 0, "goldstein_tenths": 0}
-        if len(hit):
-            rec = {k: int(hit.iloc[0][k]) for k in rec}
-        rows.append({"a": x, "b": y, **rec})
-    out = pd.DataFrame(rows)
+    check_measure(measure)
+    out = pair_table(db, actors, since, until, modalities=modalities)
     n = out["n_events"].to_numpy(dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
         out["goldstein_mean"] = np.where(n > 0, out["goldstein_tenths"] / 10.0 / n, np.nan)

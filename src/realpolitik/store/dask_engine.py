@@ -3,8 +3,10 @@
 * :func:`aggregate_dask` computes the integer aggregates of
   :func:`realpolitik.relations.series.aggregate_sql` (events and quad-class counts, Goldstein
   sums in integer tenths) per period and directed dyad with ``dask.dataframe`` — on a
-  ``distributed`` cluster when a scheduler address or client is given. Because every
-  aggregate is an integer, the result equals DuckDB's exactly.
+  ``distributed`` cluster when a scheduler address or client is given. It keeps the same
+  events (date bounds, and by default only ``actual`` modality, through the same helpers of
+  :mod:`realpolitik.relations._source`), and because every aggregate is an integer, the
+  result equals DuckDB's exactly.
 * :func:`ingest_dask` parses every Parquet file of a dataset of realpolitik events on the
   cluster (each task runs the same vectorised reader as ``realpolitik ingest``) and writes
   the results into the DuckDB store in one transaction with the usual deduplication (DuckDB
@@ -19,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from realpolitik.errors import InputError
+from realpolitik.relations._source import DEFAULT_MODALITIES, Modalities
 
 __all__ = ["aggregate_dask", "ingest_dask", "dask_client"]
 
@@ -60,9 +63,33 @@ def _period(dates: pd.Series, freq: str) -> pd.Series:
     return d.dt.to_period("Y").dt.start_time
 
 
-def _partial(part: pd.DataFrame, freq: str, exact: bool) -> pd.DataFrame:
+def _keep(part: pd.DataFrame, lo: Any, hi: Any, modalities: Modalities) -> pd.DataFrame:
+    """The rows of ``part`` inside the inclusive date bounds and of the counted modalities."""
     import numpy as np
 
+    from realpolitik.relations._source import modality_mask
+
+    keep = np.ones(len(part), dtype=bool)
+    if lo is not None or hi is not None:
+        # Parquet dates arrive as date32[pyarrow], object dates or datetime64 depending on the
+        # Dask/pandas configuration: compare them all as Timestamps.
+        dates = pd.to_datetime(part["date"])
+        if lo is not None:
+            keep &= (dates >= pd.Timestamp(lo)).to_numpy(dtype=bool)
+        if hi is not None:
+            keep &= (dates <= pd.Timestamp(hi)).to_numpy(dtype=bool)
+    mask = modality_mask(part["modality"], modalities)
+    if mask is not None:
+        keep &= mask.fillna(False).to_numpy(dtype=bool)
+    return part if keep.all() else part[keep]
+
+
+def _partial(
+    part: pd.DataFrame, freq: str, exact: bool, lo: Any, hi: Any, modalities: Modalities
+) -> pd.DataFrame:
+    import numpy as np
+
+    part = _keep(part, lo, hi, modalities)
     src = part["source"] if exact else part["source"].str.slice(0, 3)
     tgt = part["target"] if exact else part["target"].str.slice(0, 3)
     q = part["quad_class"].astype("int64")
@@ -92,6 +119,7 @@ def aggregate_dask(
     since: Any = None,
     until: Any = None,
     scheduler: Any = None,
+    modalities: Modalities = DEFAULT_MODALITIES,
 ) -> pd.DataFrame:
     """Per-period directed-dyad aggregates of a Parquet event dataset, computed with Dask.
 
@@ -108,21 +136,42 @@ def aggregate_dask(
         Inclusive date bounds on the events.
     scheduler
         Dask scheduler address or client (None: local threads).
+    modalities
+        Modalities of the events counted (default only ``actual``; None for all), as
+        :func:`realpolitik.relations.all_dyads`.
 
     Returns
     -------
     pandas.DataFrame
         The same frame as :func:`realpolitik.relations.all_dyads` on the same data.
+
+    Raises
+    ------
+    InputError
+        A bad period, date or modality, ``since`` after ``until``, or a dataset without one
+        of :data:`realpolitik.relations._source.MEASURED_COLUMNS`.
     """
     import dask.dataframe as dd
 
-    from realpolitik.relations._source import MEASURED_COLUMNS, check_freq, date_bounds
+    from realpolitik.relations._source import (
+        MEASURED_COLUMNS,
+        check_freq,
+        check_modalities,
+        date_bounds,
+        missing_columns_error,
+    )
     from realpolitik.relations.series import COUNT_COLUMNS, add_measures
     from realpolitik.store.parquet import dataset_glob
 
     check_freq(freq)
+    mods = check_modalities(modalities)
+    lo, hi = date_bounds(since, until)
     dataset_glob(dataset)  # validates the directory
-    ddf = dd.read_parquet(str(dataset), columns=list(MEASURED_COLUMNS))
+    ddf = dd.read_parquet(str(dataset))
+    missing = [c for c in MEASURED_COLUMNS if c not in ddf.columns]
+    if missing:
+        raise missing_columns_error(missing, file=str(dataset), field="db")
+    ddf = ddf[list(MEASURED_COLUMNS)]
     meta = pd.DataFrame(
         {
             "period": pd.Series([], dtype="datetime64[ns]"),
@@ -131,12 +180,7 @@ def aggregate_dask(
             **{c: pd.Series([], dtype="int64") for c in COUNT_COLUMNS},
         }
     )
-    lo, hi = date_bounds(since, until)
-    if lo is not None:
-        ddf = ddf[ddf["date"] >= pd.Timestamp(lo)]
-    if hi is not None:
-        ddf = ddf[ddf["date"] <= pd.Timestamp(hi)]
-    parts = ddf.map_partitions(_partial, freq, exact, meta=meta)
+    parts = ddf.map_partitions(_partial, freq, exact, lo, hi, mods, meta=meta)
     total = parts.groupby(["period", "source", "target"]).sum()
     client = dask_client(scheduler)
     result = client.compute(total).result() if client is not None else total.compute()

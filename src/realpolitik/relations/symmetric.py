@@ -109,8 +109,10 @@ def pair_score(frame: pd.DataFrame, measure: str = "goldstein") -> np.ndarray:
         Scores in [-1, 1], each the ratio of :func:`score_terms` rounded once; NaN where
         ``n_events`` is 0.
     """
-    num, den = score_terms(frame, measure)
-    return np.array([a / b if b else np.nan for a, b in zip(num, den, strict=True)], dtype=float)
+    num, den = (np.asarray(x, dtype=np.int64) for x in score_terms(frame, measure))
+    # int64 -> float64 is exact at these magnitudes, so the division is the only rounding
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den > 0, num / den, np.nan)
 
 
 def pair_aggregates(
